@@ -1,0 +1,72 @@
+# Circlebook: `make run` opens the app, `make test` runs every test.
+# Both install the Debian/Ubuntu packages they need first (apt, with sudo when not root).
+
+GO       ?= go
+TAGS     := desktop,production,webkit2_41
+BIN      := build/bin/circlebook
+VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS  := -s -w -X main.version=$(VERSION)
+SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+HAS_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),yes,)
+
+RUN_PKGS  := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
+TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick fonts-dejavu-core nodejs
+
+# apt_install installs whichever of the listed packages are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing system packages:$$missing"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: run test build cli serve windows deps-run deps-test screenshots clean
+
+## run: build and open the window; with no display, start browser mode instead
+ifeq ($(HAS_DISPLAY),yes)
+run: build
+	./$(BIN)
+else
+run: cli
+	@echo "No display found: starting browser mode. Open the URL below in a browser."
+	./$(BIN) serve
+endif
+
+## test: vet, JavaScript unit tests, Go tests, end-to-end tests in Chromium and in the real window under Xvfb
+test: deps-test
+	$(GO) vet ./...
+	node --test frontend/test/
+	CIRCLEBOOK_E2E=1 xvfb-run -a -s "-screen 0 1440x900x24" $(GO) test -count=1 -timeout 20m ./...
+
+## build: the desktop binary for this machine (Linux: GTK 3 + WebKitGTK 4.1)
+build: deps-run
+	$(GO) build -tags $(TAGS) -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+## cli: the binary without the window (browser mode and CLI; no cgo)
+cli:
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+## serve: browser mode on loopback
+serve: cli
+	./$(BIN) serve
+
+## windows: cross-compile the Windows .exe (WebView2 runtime needed on the target)
+windows:
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -trimpath \
+		-ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/circlebook.exe .
+
+## screenshots: refresh the README screenshot from the real window
+screenshots: deps-test
+	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCREENSHOTS=$(CURDIR)/build/screenshots xvfb-run -a -s "-screen 0 1440x900x24" \
+		$(GO) test -count=1 -run TestDesktop ./backend/e2e/
+
+deps-run:
+	$(call apt_install,$(RUN_PKGS))
+
+deps-test:
+	$(call apt_install,$(TEST_PKGS))
+
+clean:
+	rm -rf build/bin

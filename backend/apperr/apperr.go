@@ -1,0 +1,102 @@
+// Package apperr holds the typed errors that services return and the one
+// mapping of those errors to the {code, field, message} shape the page reads.
+package apperr
+
+import (
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// Code names a class of failure the page can act on.
+type Code string
+
+// The codes a service may return.
+const (
+	Invalid  Code = "invalid"   // the input breaks a rule; Field says which
+	TooLong  Code = "too_long"  // a text is over the length limit
+	NotFound Code = "not_found" // the record asked for does not exist
+	Conflict Code = "conflict"  // the write would duplicate something unique
+	Internal Code = "internal"  // anything else: a bug or a failing disk
+)
+
+// Error is a failure with a code, the input field it concerns and a message
+// written for the person at the keyboard.
+type Error struct {
+	Code    Code   `json:"code"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+	Err     error  `json:"-"`
+}
+
+// Error returns the message, with the field when there is one.
+func (e *Error) Error() string {
+	if e.Field != "" {
+		return e.Field + ": " + e.Message
+	}
+	return e.Message
+}
+
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is lets errors.Is match any *Error of the same code, e.g. errors.Is(err, apperr.ErrNotFound).
+func (e *Error) Is(target error) bool {
+	var t *Error
+	return errors.As(target, &t) && t.Field == "" && t.Message == "" && t.Code == e.Code
+}
+
+// Sentinels for errors.Is checks by code.
+var (
+	ErrInvalid  = &Error{Code: Invalid}
+	ErrTooLong  = &Error{Code: TooLong}
+	ErrNotFound = &Error{Code: NotFound}
+	ErrConflict = &Error{Code: Conflict}
+)
+
+// New returns an error of the given code about one field.
+func New(code Code, field, format string, args ...any) *Error {
+	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Missing reports a record that does not exist, e.g. Missing("circle", 7).
+func Missing(what string, id any) *Error {
+	return &Error{Code: NotFound, Message: fmt.Sprintf("No %s with id %v exists.", what, id)}
+}
+
+// FromDB maps a database error to an *Error. Unique and foreign-key violations
+// become Conflict or Invalid on the given field; a missing row becomes NotFound.
+func FromDB(err error, field, what string) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		return &Error{Code: NotFound, Message: "That " + what + " no longer exists.", Err: err}
+	case errors.Is(err, gorm.ErrDuplicatedKey):
+		return &Error{Code: Conflict, Field: field, Message: "That " + what + " already exists.", Err: err}
+	case errors.Is(err, gorm.ErrForeignKeyViolated):
+		return &Error{Code: Invalid, Field: field, Message: "That " + what + " refers to a record that does not exist.", Err: err}
+	}
+	var ae *Error
+	if errors.As(err, &ae) {
+		return err
+	}
+	return &Error{Code: Internal, Message: "Could not save: " + err.Error(), Err: err}
+}
+
+// Payload is the shape an error takes on the page, in both transports.
+type Payload struct {
+	Code    Code   `json:"code"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+}
+
+// Format maps any error to the Payload the page reads; it is the window's ErrorFormatter.
+func Format(err error) any {
+	var ae *Error
+	if errors.As(err, &ae) {
+		return Payload{Code: ae.Code, Field: ae.Field, Message: ae.Message}
+	}
+	return Payload{Code: Internal, Message: err.Error()}
+}

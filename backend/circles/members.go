@@ -1,0 +1,80 @@
+package circles
+
+import (
+	"strings"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// MemberInput is what the add-member form sends.
+type MemberInput struct {
+	PersonID uint   `json:"personId"`
+	Role     string `json:"role"`
+	JoinedOn string `json:"joinedOn"`
+	LeftOn   string `json:"leftOn"`
+}
+
+func (in MemberInput) validate() error {
+	return check.First(
+		check.OneOf("role", "Role", in.Role, model.Roles...),
+		check.Date("joinedOn", in.JoinedOn),
+		check.Date("leftOn", in.LeftOn),
+		check.Order("leftOn", in.JoinedOn, in.LeftOn),
+	)
+}
+
+// AddMember puts a person in a circle with a role.
+func (s *Circles) AddMember(circleID uint, in MemberInput) (model.Membership, error) {
+	in.Role = strings.TrimSpace(in.Role)
+	if err := in.validate(); err != nil {
+		return model.Membership{}, err
+	}
+	m := model.Membership{CircleID: circleID, PersonID: in.PersonID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := find(tx, circleID, &model.Circle{}); err != nil {
+			return err
+		}
+		if err := tx.Take(&model.Person{}, in.PersonID).Error; err != nil {
+			return apperr.New(apperr.Invalid, "personId", "Choose a person to add.")
+		}
+		err := tx.Create(&m).Error
+		if err == gorm.ErrDuplicatedKey {
+			return apperr.New(apperr.Conflict, "personId", "This person is already in the circle.")
+		}
+		return apperr.FromDB(err, "personId", "member")
+	})
+	return m, err
+}
+
+// UpdateMember changes a member's role and dates.
+func (s *Circles) UpdateMember(membershipID uint, in MemberInput) (model.Membership, error) {
+	in.Role = strings.TrimSpace(in.Role)
+	if err := in.validate(); err != nil {
+		return model.Membership{}, err
+	}
+	var m model.Membership
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Take(&m, membershipID).Error; err != nil {
+			return apperr.Missing("membership", membershipID)
+		}
+		m.Role, m.JoinedOn, m.LeftOn = in.Role, in.JoinedOn, in.LeftOn
+		return apperr.FromDB(tx.Save(&m).Error, "role", "member")
+	})
+	return m, err
+}
+
+// RemoveMember takes a person out of a circle; their attendance marks stay
+// with the sessions.
+func (s *Circles) RemoveMember(membershipID uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Delete(&model.Membership{}, membershipID)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return apperr.Missing("membership", membershipID)
+		}
+		return apperr.FromDB(res.Error, "", "member")
+	})
+}

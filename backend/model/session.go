@@ -1,0 +1,23 @@
+package model
+
+// Session statuses.
+const (
+	SessionPlanned   = "planned"
+	SessionHeld      = "held"
+	SessionCancelled = "cancelled"
+)
+
+// Session is one meeting of a circle.
+type Session struct {
+	Base
+	CircleID        uint   `gorm:"not null;index" json:"circleId"`
+	Number          int    `json:"number"`   // 1, 2, ... in date order within the circle
+	StartsAt        string `gorm:"not null" json:"startsAt"` // local wall time in the circle's zone, YYYY-MM-DDTHH:MM
+	DurationMinutes int    `json:"durationMinutes"`
+	Topic           string `json:"topic"`
+	Place           string `json:"place"` // room or video link
+	Status          string `gorm:"not null" json:"status"`
+
+	Agenda     []AgendaItem `gorm:"constraint:OnDelete:CASCADE" json:"agenda,omitempty"`
+	Attendance []Attendance `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+}

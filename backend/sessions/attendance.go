@@ -1,0 +1,68 @@
+package sessions
+
+import (
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+)
+
+// MarkAttendance sets one person's mark at a session; an empty status clears it.
+// It returns the session page as it now stands.
+func (s *Sessions) MarkAttendance(sessionID, personID uint, status string) (Page, error) {
+	if status != "" {
+		if err := check.OneOf("status", "Attendance", status, model.Present, model.Late, model.Excused, model.Absent); err != nil {
+			return Page{}, err
+		}
+	}
+	var p Page
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := find(tx, sessionID, &model.Session{}); err != nil {
+			return err
+		}
+		if err := mark(tx, sessionID, personID, status); err != nil {
+			return err
+		}
+		return page(tx, sessionID, &p)
+	})
+	return p, err
+}
+
+// MarkEveryone gives every unmarked member of the roster the same status.
+func (s *Sessions) MarkEveryone(sessionID uint, status string) (Page, error) {
+	if err := check.OneOf("status", "Attendance", status, model.Present, model.Late, model.Excused, model.Absent); err != nil {
+		return Page{}, err
+	}
+	var p Page
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := page(tx, sessionID, &p); err != nil {
+			return err
+		}
+		for _, r := range p.Roster {
+			if r.Status == "" {
+				if err := mark(tx, sessionID, r.PersonID, status); err != nil {
+					return err
+				}
+			}
+		}
+		return page(tx, sessionID, &p)
+	})
+	return p, err
+}
+
+func mark(tx *gorm.DB, sessionID, personID uint, status string) error {
+	if status == "" {
+		return tx.Where("session_id = ? AND person_id = ?", sessionID, personID).Delete(&model.Attendance{}).Error
+	}
+	if err := tx.Take(&model.Person{}, personID).Error; err != nil {
+		return apperr.Missing("person", personID)
+	}
+	a := model.Attendance{SessionID: sessionID, PersonID: personID, Status: status}
+	err := tx.Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "session_id"}, {Name: "person_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"status", "updated_at"}),
+	}).Create(&a).Error
+	return apperr.FromDB(err, "status", "attendance")
+}

@@ -1,0 +1,81 @@
+package sessions
+
+import (
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// RosterRow is one member of the circle with their mark at this session.
+type RosterRow struct {
+	PersonID uint   `json:"personId"`
+	Name     string `json:"name"`
+	Role     string `json:"role"`
+	Status   string `json:"status"` // "" when unmarked
+}
+
+// CircleBrief names the circle a session belongs to.
+type CircleBrief struct {
+	ID       uint   `json:"id"`
+	Name     string `json:"name"`
+	Color    string `json:"color"`
+	TimeZone string `json:"timeZone"`
+	Kind     string `json:"kind"`
+}
+
+// Page is everything the session page shows.
+type Page struct {
+	Session  model.Session      `json:"session"`
+	Circle   CircleBrief        `json:"circle"`
+	Agenda   []model.AgendaItem `json:"agenda"`
+	Roster   []RosterRow        `json:"roster"`
+	Previous *model.Session     `json:"previous"`
+	Next     *model.Session     `json:"next"`
+}
+
+// Get returns a session's page.
+func (s *Sessions) Get(id uint) (Page, error) {
+	var p Page
+	err := s.db.Transaction(func(tx *gorm.DB) error { return page(tx, id, &p) })
+	return p, err
+}
+
+func page(tx *gorm.DB, id uint, p *Page) error {
+	if err := find(tx, id, &p.Session); err != nil {
+		return err
+	}
+	if err := tx.Model(&model.Circle{}).Where("id = ?", p.Session.CircleID).Take(&p.Circle).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("session_id = ?", id).Order("position, id").Find(&p.Agenda).Error; err != nil {
+		return err
+	}
+	if err := roster(tx, p.Session, &p.Roster); err != nil {
+		return err
+	}
+	p.Previous = neighbour(tx, p.Session, "<", "DESC")
+	p.Next = neighbour(tx, p.Session, ">", "ASC")
+	return nil
+}
+
+// roster lists the circle's members (and anyone else marked at this session)
+// with their marks.
+func roster(tx *gorm.DB, ses model.Session, out *[]RosterRow) error {
+	return tx.Raw(`SELECT p.id AS person_id, p.name, COALESCE(m.role, '') AS role, COALESCE(a.status, '') AS status
+		FROM people p
+		LEFT JOIN memberships m ON m.person_id = p.id AND m.circle_id = ?
+		LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?
+		WHERE (m.id IS NOT NULL AND (m.left_on = '' OR m.left_on >= substr(?, 1, 10))) OR a.id IS NOT NULL
+		ORDER BY CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END,
+		p.name COLLATE NOCASE`, ses.CircleID, ses.ID, ses.StartsAt).Scan(out).Error
+}
+
+func neighbour(tx *gorm.DB, ses model.Session, cmp, dir string) *model.Session {
+	var n model.Session
+	err := tx.Where("circle_id = ? AND number "+cmp+" ?", ses.CircleID, ses.Number).
+		Order("number " + dir).Take(&n).Error
+	if err != nil {
+		return nil
+	}
+	return &n
+}

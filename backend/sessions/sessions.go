@@ -1,0 +1,168 @@
+// Package sessions is the service behind the session page: scheduling single
+// sessions and series, the agenda, and attendance marks.
+package sessions
+
+import (
+	"strings"
+	"time"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// Sessions manages a circle's sessions.
+type Sessions struct {
+	db  *gorm.DB
+	now func() time.Time
+}
+
+// New returns the sessions service over db.
+func New(db *gorm.DB, now func() time.Time) *Sessions {
+	return &Sessions{db: db, now: now}
+}
+
+// SessionInput is what the session form sends.
+type SessionInput struct {
+	StartsAt        string   `json:"startsAt"` // YYYY-MM-DDTHH:MM, local to the circle
+	DurationMinutes int      `json:"durationMinutes"`
+	Topic           string   `json:"topic"`
+	Place           string   `json:"place"`
+	Status          string   `json:"status"`
+	Agenda          []string `json:"agenda"` // titles, on create only
+}
+
+func (in SessionInput) normalize() SessionInput {
+	in.StartsAt, in.Topic, in.Place, in.Status = strings.TrimSpace(in.StartsAt), strings.TrimSpace(in.Topic), strings.TrimSpace(in.Place), strings.TrimSpace(in.Status)
+	if in.Status == "" {
+		in.Status = model.SessionPlanned
+	}
+	return in
+}
+
+func (in SessionInput) validate() error {
+	errs := []error{
+		check.DateTime("startsAt", in.StartsAt),
+		check.Range("durationMinutes", "Duration", in.DurationMinutes, 5, 24*60),
+		check.Text("topic", in.Topic),
+		check.Text("place", in.Place),
+		check.OneOf("status", "Status", in.Status, model.SessionPlanned, model.SessionHeld, model.SessionCancelled),
+	}
+	for _, t := range in.Agenda {
+		errs = append(errs, check.Text("agenda", t))
+	}
+	return check.First(errs...)
+}
+
+// Schedule adds one session to a circle. A zero duration takes the circle's usual one.
+func (s *Sessions) Schedule(circleID uint, in SessionInput) (model.Session, error) {
+	var out model.Session
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		c, err := circle(tx, circleID)
+		if err != nil {
+			return err
+		}
+		in = in.normalize()
+		if in.DurationMinutes == 0 {
+			in.DurationMinutes = c.DurationMinutes
+		}
+		if err := in.validate(); err != nil {
+			return err
+		}
+		out, err = create(tx, c, in)
+		return err
+	})
+	return out, err
+}
+
+// Update changes a session's time, duration, topic, place and status.
+func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
+	in = in.normalize()
+	if err := in.validate(); err != nil {
+		return model.Session{}, err
+	}
+	var ses model.Session
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := find(tx, id, &ses); err != nil {
+			return err
+		}
+		ses.StartsAt, ses.DurationMinutes, ses.Topic, ses.Place, ses.Status = in.StartsAt, in.DurationMinutes, in.Topic, in.Place, in.Status
+		if err := tx.Save(&ses).Error; err != nil {
+			return apperr.FromDB(err, "", "session")
+		}
+		if err := renumber(tx, ses.CircleID); err != nil {
+			return err
+		}
+		return tx.Take(&ses, id).Error
+	})
+	return ses, err
+}
+
+// Delete removes a session with its agenda and attendance.
+func (s *Sessions) Delete(id uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		var ses model.Session
+		if err := find(tx, id, &ses); err != nil {
+			return err
+		}
+		if err := tx.Delete(&ses).Error; err != nil {
+			return apperr.FromDB(err, "", "session")
+		}
+		return renumber(tx, ses.CircleID)
+	})
+}
+
+func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error) {
+	ses := model.Session{CircleID: c.ID, StartsAt: in.StartsAt, DurationMinutes: in.DurationMinutes,
+		Topic: in.Topic, Place: in.Place, Status: in.Status}
+	if ses.Place == "" {
+		ses.Place = firstNonEmpty(c.Place, c.VideoLink)
+	}
+	for i, title := range in.Agenda {
+		if t := strings.TrimSpace(title); t != "" {
+			ses.Agenda = append(ses.Agenda, model.AgendaItem{Position: i, Title: t})
+		}
+	}
+	if err := tx.Create(&ses).Error; err != nil {
+		return ses, apperr.FromDB(err, "", "session")
+	}
+	if err := renumber(tx, c.ID); err != nil {
+		return ses, err
+	}
+	return ses, tx.Take(&ses, ses.ID).Error
+}
+
+// renumber gives a circle's sessions numbers 1, 2, ... in date order.
+func renumber(tx *gorm.DB, circleID uint) error {
+	return tx.Exec(`UPDATE sessions SET number = (
+		SELECT COUNT(*) FROM sessions o WHERE o.circle_id = sessions.circle_id
+		AND (o.starts_at < sessions.starts_at OR (o.starts_at = sessions.starts_at AND o.id <= sessions.id))
+	) WHERE circle_id = ?`, circleID).Error
+}
+
+func circle(tx *gorm.DB, id uint) (model.Circle, error) {
+	var c model.Circle
+	if err := tx.Take(&c, id).Error; err != nil {
+		return c, apperr.Missing("circle", id)
+	}
+	return c, nil
+}
+
+func find(tx *gorm.DB, id uint, ses *model.Session) error {
+	err := tx.Take(ses, id).Error
+	if err == gorm.ErrRecordNotFound {
+		return apperr.Missing("session", id)
+	}
+	return apperr.FromDB(err, "", "session")
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,85 @@
+package store
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+//go:embed schema_v1.sql
+var schemaV1 string
+
+// Migration is one step of the schema's history.
+type Migration struct {
+	ID string // dated, e.g. 2026-11-25-initial; never renamed
+	Up func(tx *gorm.DB) error
+}
+
+// migrations is append-only: add new steps at the end, never edit old ones.
+var migrations = []Migration{
+	{ID: "2026-11-25-initial", Up: func(tx *gorm.DB) error { return tx.Exec(schemaV1).Error }},
+}
+
+// schemaMigration records an applied migration.
+type schemaMigration struct {
+	ID        string `gorm:"primaryKey"`
+	AppliedAt time.Time
+}
+
+// migrate applies the pending migrations, each in its own transaction, after
+// backing up a database that already holds data.
+func migrate(db *gorm.DB, path string) error {
+	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at DATETIME NOT NULL)`).Error; err != nil {
+		return fmt.Errorf("migrations table: %w", err)
+	}
+	var applied []string
+	if err := db.Table("schema_migrations").Pluck("id", &applied).Error; err != nil {
+		return err
+	}
+	done := map[string]bool{}
+	for _, id := range applied {
+		done[id] = true
+	}
+	backedUp := len(applied) == 0 // a new file has nothing to lose
+	for _, m := range migrations {
+		if done[m.ID] {
+			continue
+		}
+		if !backedUp {
+			if _, err := Backup(db, path, "before-"+m.ID); err != nil {
+				return fmt.Errorf("backup before migration %s: %w", m.ID, err)
+			}
+			backedUp = true
+		}
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := m.Up(tx); err != nil {
+				return err
+			}
+			return tx.Table("schema_migrations").Create(&schemaMigration{ID: m.ID, AppliedAt: time.Now().UTC()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("migration %s: %w", m.ID, err)
+		}
+	}
+	return nil
+}
+
+// Backup writes a consistent copy of the database beside it, readable by its
+// owner only, and returns its path.
+func Backup(db *gorm.DB, path, label string) (string, error) {
+	dest := fmt.Sprintf("%s.%s.%s.bak", path, time.Now().UTC().Format("20060102T150405Z"), label)
+	if err := db.Exec("VACUUM INTO ?", dest).Error; err != nil {
+		return "", err
+	}
+	return dest, os.Chmod(dest, 0o600)
+}
+
+// Applied lists the IDs of applied migrations, oldest first.
+func (s *Store) Applied() ([]string, error) {
+	var ids []string
+	err := s.DB.Table("schema_migrations").Order("id").Pluck("id", &ids).Error
+	return ids, err
+}

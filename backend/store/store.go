@@ -1,0 +1,147 @@
+// Package store opens Circlebook's one SQLite file: it makes the data folder
+// private, checks the file before writing to it, sets and verifies every
+// pragma, and brings the schema up to date.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+)
+
+// FileName is the database's name inside the data folder.
+const FileName = "circlebook.db"
+
+// ErrDamaged means the database file failed its integrity check; it was not written to.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// Store is the open database.
+type Store struct {
+	DB   *gorm.DB
+	Path string
+}
+
+// pragmas are set on every connection through the DSN and read back at open.
+var pragmas = []struct{ name, set, want string }{
+	{"journal_mode", "WAL", "wal"},
+	{"synchronous", "FULL", "2"},
+	{"foreign_keys", "1", "1"},
+	{"busy_timeout", "5000", "5000"},
+}
+
+// Open opens (creating if needed) the database in dir and migrates it.
+func Open(dir string) (*Store, error) {
+	if err := privateDir(dir); err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, FileName)
+	existed, err := privateFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if existed {
+		if err := quickCheck(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := gorm.Open(sqlite.Open(dsn(path, false)), &gorm.Config{
+		TranslateError: true,
+		Logger:         logger.Discard,
+		NowFunc:        func() time.Time { return time.Now().UTC() },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{DB: db, Path: path}
+	if err := s.setup(); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func (s *Store) setup() error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	sqlDB.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	if err := verifyPragmas(s.DB); err != nil {
+		return err
+	}
+	return migrate(s.DB, s.Path)
+}
+
+// Close closes the database, checkpointing the WAL.
+func (s *Store) Close() error {
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	return sqlDB.Close()
+}
+
+// dsn builds the connection string; every pragma goes in as _pragma=name(value),
+// the only form this driver honours.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		for _, p := range pragmas {
+			q.Add("_pragma", p.name+"("+p.set+")")
+		}
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+func verifyPragmas(db *gorm.DB) error {
+	for _, p := range pragmas {
+		var got string
+		if err := db.Raw("PRAGMA " + p.name).Scan(&got).Error; err != nil {
+			return fmt.Errorf("read pragma %s: %w", p.name, err)
+		}
+		if got != p.want {
+			return fmt.Errorf("pragma %s is %q, want %q: refusing to run", p.name, got, p.want)
+		}
+	}
+	return nil
+}
+
+// privateDir creates dir if needed and makes it readable by its owner only.
+func privateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("create data folder: %w", err)
+	}
+	if err := os.Chmod(dir, 0o700); err != nil {
+		return fmt.Errorf("make data folder private: %w", err)
+	}
+	return nil
+}
+
+// privateFile creates the database file 0600 before SQLite does (SQLite gives
+// its -wal and -shm files the main file's mode), and reports whether it existed.
+func privateFile(path string) (existed bool, err error) {
+	info, err := os.Stat(path)
+	switch {
+	case err == nil && info.Size() > 0:
+		return true, os.Chmod(path, 0o600)
+	case err == nil:
+		return false, os.Chmod(path, 0o600)
+	case !errors.Is(err, os.ErrNotExist):
+		return false, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("create database: %w", err)
+	}
+	return false, f.Close()
+}
