@@ -80,7 +80,7 @@ var circles = []circleSpec{
 			Kind: model.KindPair, Cadence: model.CadenceBiweekly, MeetingDay: 5, MeetingTime: "12:00", DurationMinutes: 30,
 			TimeZone: "America/Sao_Paulo", VideoLink: "https://meet.example.org/cm", StartDate: "2026-07-10", Status: model.CircleActive, Color: "#9333ea"},
 		Members: []memberSpec{{"Chidi Okafor", model.RoleMentor}, {"Mateus Oliveira", model.RoleMentee}},
-		Held: 5, Planned: 2,
+		Held:    5, Planned: 2,
 		Topics: []string{"Career growth", "Feedback", "Leadership principles"},
 	},
 }

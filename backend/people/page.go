@@ -131,4 +131,3 @@ func escapeLike(s string) string {
 	}
 	return string(out)
 }
-

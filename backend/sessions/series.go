@@ -96,4 +96,3 @@ func nthWeekdayLike(t time.Time, i int) time.Time {
 	}
 	return d
 }
-
