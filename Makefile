@@ -4,7 +4,7 @@
 GO       ?= go
 TAGS     := desktop,production,webkit2_41
 BIN      := build/bin/circlebook
-VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION  := 0.1.0-$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HAS_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),yes,)
@@ -52,10 +52,16 @@ cli:
 serve: cli
 	./$(BIN) serve
 
-## windows: cross-compile the Windows .exe (WebView2 runtime needed on the target)
+## windows: cross-compile the Windows .exe with its icon, manifest and version info
+## (the target needs the WebView2 runtime, built into Windows 11)
+WINRES := github.com/tc-hib/go-winres@v0.3.3
 windows:
+	$(GO) run $(WINRES) simply --arch amd64 --out rsrc --icon build/windows/icon.ico --manifest gui \
+		--product-name Circlebook --file-description Circlebook --original-filename circlebook.exe \
+		--product-version 0.1.0 --file-version 0.1.0 --copyright "Copyright © 2026 Circlebook"
 	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -tags desktop,production -trimpath \
-		-ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/circlebook.exe .
+		-ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/circlebook.exe . ; \
+		status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
 
 ## screenshots: refresh the README screenshot from the real window
 screenshots: deps-test

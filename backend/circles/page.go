@@ -17,7 +17,7 @@ type Member struct {
 	Role         string           `json:"role"`
 	JoinedOn     string           `json:"joinedOn"`
 	LeftOn       string           `json:"leftOn"`
-	Attendance   attendance.Tally `json:"attendance"`
+	Attendance   attendance.Tally `gorm:"-" json:"attendance"` // filled from the grid, not scanned
 }
 
 // GridRow is one member's marks, one cell a session ("" where unmarked).

@@ -58,7 +58,7 @@ type PersonCircle struct {
 	Role       string           `json:"role"`
 	JoinedOn   string           `json:"joinedOn"`
 	LeftOn     string           `json:"leftOn"`
-	Attendance attendance.Tally `json:"attendance"`
+	Attendance attendance.Tally `gorm:"-" json:"attendance"` // filled from the tallies, not scanned
 }
 
 // Visit is one of a person's attendance marks.

@@ -38,7 +38,11 @@ func (s *Sessions) ScheduleSeries(circleID uint, in SeriesInput) ([]model.Sessio
 			return err
 		}
 		for _, at := range Dates(c.Cadence, c.CadenceDays, in.FirstStartsAt, in.Count) {
-			ses, err := create(tx, c, SessionInput{StartsAt: at, DurationMinutes: in.DurationMinutes, Topic: in.Topic, Status: model.SessionPlanned}.normalize())
+			one := SessionInput{StartsAt: at, DurationMinutes: in.DurationMinutes, Topic: in.Topic, Status: model.SessionPlanned}.normalize()
+			if err := one.validate(); err != nil {
+				return err
+			}
+			ses, err := create(tx, c, one)
 			if err != nil {
 				return err
 			}

@@ -120,9 +120,9 @@ func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error)
 	if ses.Place == "" {
 		ses.Place = firstNonEmpty(c.Place, c.VideoLink)
 	}
-	for i, title := range in.Agenda {
+	for _, title := range in.Agenda {
 		if t := strings.TrimSpace(title); t != "" {
-			ses.Agenda = append(ses.Agenda, model.AgendaItem{Position: i, Title: t})
+			ses.Agenda = append(ses.Agenda, model.AgendaItem{Position: len(ses.Agenda), Title: t})
 		}
 	}
 	if err := tx.Create(&ses).Error; err != nil {

@@ -277,20 +277,20 @@ func TestBackup(t *testing.T) {
 	if err := os.Rename(dest, filepath.Join(dir, store.FileName)); err != nil {
 		t.Fatal(err)
 	}
-	copy, err := store.Open(dir)
+	restored, err := store.Open(dir)
 	if err != nil {
 		t.Fatalf("opening the backup: %v", err)
 	}
-	defer copy.Close()
+	defer restored.Close()
 	var got model.Person
-	if err := copy.DB.Take(&got, p.ID).Error; err != nil {
+	if err := restored.DB.Take(&got, p.ID).Error; err != nil {
 		t.Fatal(err)
 	}
 	if got.UUID != p.UUID || got.Name != p.Name || got.Email != p.Email {
 		t.Errorf("backup holds %+v, want %+v", got, p)
 	}
 	for _, table := range testdb.Tables {
-		if a, b := f.Count(table), testdb.With(t, copy.DB).Count(table); a != b {
+		if a, b := f.Count(table), testdb.With(t, restored.DB).Count(table); a != b {
 			t.Errorf("%s: %d rows in the backup, %d in the original", table, b, a)
 		}
 	}
