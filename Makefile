@@ -66,7 +66,7 @@ windows:
 ## screenshots: refresh the README screenshot from the real window
 screenshots: deps-test
 	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCREENSHOTS=$(CURDIR)/build/screenshots xvfb-run -a -s "-screen 0 1440x900x24" \
-		$(GO) test -count=1 -run TestDesktop ./backend/e2e/
+		$(GO) test -count=1 -run TestDesktopWindow ./backend/e2e/
 
 deps-run:
 	$(call apt_install,$(RUN_PKGS))

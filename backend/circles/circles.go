@@ -3,6 +3,7 @@
 package circles
 
 import (
+	"errors"
 	"time"
 
 	"circlebook/backend/apperr"
@@ -92,7 +93,7 @@ func (s *Circles) Delete(id uint) error {
 
 func find(tx *gorm.DB, id uint, c *model.Circle) error {
 	err := tx.Take(c, id).Error
-	if err == gorm.ErrRecordNotFound {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return apperr.Missing("circle", id)
 	}
 	return apperr.FromDB(err, "", "circle")

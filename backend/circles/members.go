@@ -1,6 +1,7 @@
 package circles
 
 import (
+	"errors"
 	"strings"
 
 	"circlebook/backend/apperr"
@@ -42,7 +43,7 @@ func (s *Circles) AddMember(circleID uint, in MemberInput) (model.Membership, er
 			return apperr.New(apperr.Invalid, "personId", "Choose a person to add.")
 		}
 		err := tx.Create(&m).Error
-		if err == gorm.ErrDuplicatedKey {
+		if errors.Is(err, gorm.ErrDuplicatedKey) {
 			return apperr.New(apperr.Conflict, "personId", "This person is already in the circle.")
 		}
 		return apperr.FromDB(err, "personId", "member")

@@ -9,6 +9,7 @@ import (
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/model"
+	"circlebook/backend/sessions"
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
@@ -93,21 +94,33 @@ func addCircle(tx *gorm.DB, spec circleSpec, people map[string]uint, today time.
 			return 0, err
 		}
 	}
-	step := map[string]int{model.CadenceWeekly: 7, model.CadenceBiweekly: 14, model.CadenceMonthly: 28}[c.Cadence]
-	first := today.AddDate(0, 0, -step*spec.Held)
-	for i := 0; i < spec.Held+spec.Planned; i++ {
-		day := first.AddDate(0, 0, step*i)
-		if err := addSession(tx, c, spec, i, day, people); err != nil {
+	count := spec.Held + spec.Planned
+	for i, at := range sessions.Dates(c.Cadence, c.CadenceDays, firstStart(c, spec.Held, today), count) {
+		if err := addSession(tx, c, spec, i, at, people); err != nil {
 			return 0, err
 		}
 	}
 	return spec.Held + spec.Planned, nil
 }
 
-func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, day time.Time, people map[string]uint) error {
+// firstStart goes back held steps of the circle's cadence from today, so
+// that many sessions lie in the past and the rest ahead.
+func firstStart(c model.Circle, held int, today time.Time) string {
+	switch c.Cadence {
+	case model.CadenceMonthly:
+		today = today.AddDate(0, -held, 0)
+	case model.CadenceWeekly:
+		today = today.AddDate(0, 0, -7*held)
+	default:
+		today = today.AddDate(0, 0, -14*held)
+	}
+	return today.Format("2006-01-02") + "T" + c.MeetingTime
+}
+
+func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, startsAt string, people map[string]uint) error {
 	held := i < spec.Held
 	s := model.Session{CircleID: c.ID, Number: i + 1, DurationMinutes: c.DurationMinutes,
-		StartsAt: day.Format("2006-01-02") + "T" + c.MeetingTime, Topic: spec.Topics[i%len(spec.Topics)],
+		StartsAt: startsAt, Topic: spec.Topics[i%len(spec.Topics)],
 		Place: firstNonEmpty(c.Place, c.VideoLink), Status: model.SessionPlanned}
 	s.UUID = id("session", c.Name+"/"+s.StartsAt)
 	if held {

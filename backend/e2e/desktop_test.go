@@ -23,23 +23,33 @@ type desktop struct {
 	stderr *bytes.Buffer
 }
 
-// buildDesktop compiles the window binary once per test binary run.
-func buildDesktop(t *testing.T) string {
+// buildDesktop compiles a window program (a package path) with the desktop
+// tags, once per test binary run.
+func buildDesktop(t testing.TB, pkg string) string {
 	t.Helper()
-	out := filepath.Join(filepath.Dir(cli), "circlebook-desktop")
+	out := filepath.Join(filepath.Dir(cli), filepath.Base(pkg)+"-desktop")
 	if _, err := os.Stat(out); err == nil {
 		return out
 	}
 	tags := "desktop,production,webkit2_41"
-	build := exec.Command("go", "build", "-tags", tags, "-o", out, "circlebook")
+	build := exec.Command("go", "build", "-tags", tags, "-ldflags", "-s -w", "-o", out, pkg)
 	if b, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build desktop binary (needs libgtk-3-dev and libwebkit2gtk-4.1-dev): %v\n%s", err, b)
 	}
 	return out
 }
 
-// launchDesktop starts the window on data and waits until it is mapped.
-func launchDesktop(t *testing.T, data string) *desktop {
+// launchDesktop starts the Circlebook window on data and waits until it is mapped.
+func launchDesktop(t testing.TB, data string) *desktop {
+	t.Helper()
+	needDisplay(t)
+	d := launch(t, "Circlebook", buildDesktop(t, "circlebook"), "--data", data)
+	d.data = data
+	return d
+}
+
+// needDisplay skips (or fails under make test) without an X display and the X tools.
+func needDisplay(t testing.TB) {
 	t.Helper()
 	if os.Getenv("DISPLAY") == "" {
 		if required() {
@@ -49,9 +59,13 @@ func launchDesktop(t *testing.T, data string) *desktop {
 	}
 	need(t, "xdotool")
 	need(t, "import")
-	bin := buildDesktop(t)
-	d := &desktop{data: data, stderr: &bytes.Buffer{}}
-	d.cmd = exec.Command(bin, "--data", data)
+}
+
+// launch starts a window program and waits until a window with the title is mapped.
+func launch(t testing.TB, title, bin string, args ...string) *desktop {
+	t.Helper()
+	d := &desktop{stderr: &bytes.Buffer{}}
+	d.cmd = exec.Command(bin, args...)
 	d.cmd.Stderr = d.stderr
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -64,7 +78,7 @@ func launchDesktop(t *testing.T, data string) *desktop {
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^Circlebook$").Output()
+	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^"+title+"$").Output()
 	if err != nil {
 		t.Fatalf("the window did not appear: %v\n%s", err, d.stderr)
 	}
@@ -73,7 +87,7 @@ func launchDesktop(t *testing.T, data string) *desktop {
 }
 
 // screenshot grabs the window's pixels.
-func (d *desktop) screenshot(t *testing.T) image.Image {
+func (d *desktop) screenshot(t testing.TB) image.Image {
 	t.Helper()
 	out, err := exec.Command("import", "-window", d.window, "png:-").Output()
 	if err != nil {
@@ -87,7 +101,7 @@ func (d *desktop) screenshot(t *testing.T) image.Image {
 }
 
 // waitPainted polls screenshots until paint(img) holds, and returns that image.
-func (d *desktop) waitPainted(t *testing.T, what string, paint func(image.Image) bool) image.Image {
+func (d *desktop) waitPainted(t testing.TB, what string, paint func(image.Image) bool) image.Image {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for {
@@ -96,8 +110,8 @@ func (d *desktop) waitPainted(t *testing.T, what string, paint func(image.Image)
 			return img
 		}
 		if time.Now().After(deadline) {
-			path := filepath.Join(t.TempDir(), "last.png")
-			savePNG(t, img, path)
+			path := filepath.Join(os.TempDir(), "circlebook-"+strings.ReplaceAll(t.Name(), "/", "-")+"-last.png")
+			savePNG(t, img, path) // kept after the test, to look at
 			t.Fatalf("the window never showed %s (last screenshot: %s)\n%s", what, path, d.stderr)
 		}
 		time.Sleep(300 * time.Millisecond)
@@ -105,7 +119,7 @@ func (d *desktop) waitPainted(t *testing.T, what string, paint func(image.Image)
 }
 
 // click clicks at window coordinates.
-func (d *desktop) click(t *testing.T, x, y int) {
+func (d *desktop) click(t testing.TB, x, y int) {
 	t.Helper()
 	args := []string{"mousemove", "--window", d.window, strconv.Itoa(x), strconv.Itoa(y), "click", "1"}
 	if b, err := exec.Command("xdotool", args...).CombinedOutput(); err != nil {
@@ -114,7 +128,7 @@ func (d *desktop) click(t *testing.T, x, y int) {
 }
 
 // terminate sends SIGTERM and requires a clean exit.
-func (d *desktop) terminate(t *testing.T) {
+func (d *desktop) terminate(t testing.TB) {
 	t.Helper()
 	d.cmd.Process.Signal(syscall.SIGTERM)
 	done := make(chan error, 1)
@@ -129,7 +143,7 @@ func (d *desktop) terminate(t *testing.T) {
 	}
 }
 
-func savePNG(t *testing.T, img image.Image, path string) {
+func savePNG(t testing.TB, img image.Image, path string) {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {

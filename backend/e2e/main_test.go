@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 func required() bool { return os.Getenv("CIRCLEBOOK_E2E") == "1" }
 
 // need returns the path of a tool, skipping (or failing under make test) when absent.
-func need(t *testing.T, name string) string {
+func need(t testing.TB, name string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	if err != nil {

@@ -68,7 +68,7 @@ func startServe(t *testing.T, dir string) server {
 }
 
 // runCLI runs the program with args and returns stdout, stderr and the exit code.
-func runCLI(t *testing.T, env []string, args ...string) (string, string, int) {
+func runCLI(t testing.TB, env []string, args ...string) (string, string, int) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()

@@ -2,6 +2,7 @@
 package people
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -109,7 +110,7 @@ func (s *People) Delete(id uint) error {
 
 func save(tx *gorm.DB, p *model.Person) error {
 	err := tx.Save(p).Error
-	if err == gorm.ErrDuplicatedKey {
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return apperr.New(apperr.Conflict, "email", "Someone else already has the email %s.", p.Email)
 	}
 	return apperr.FromDB(err, "", "person")
@@ -117,7 +118,7 @@ func save(tx *gorm.DB, p *model.Person) error {
 
 func find(tx *gorm.DB, id uint, p *model.Person) error {
 	err := tx.Take(p, id).Error
-	if err == gorm.ErrRecordNotFound {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return apperr.Missing("person", id)
 	}
 	return apperr.FromDB(err, "", "person")

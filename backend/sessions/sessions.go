@@ -3,6 +3,7 @@
 package sessions
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -152,7 +153,7 @@ func circle(tx *gorm.DB, id uint) (model.Circle, error) {
 
 func find(tx *gorm.DB, id uint, ses *model.Session) error {
 	err := tx.Take(ses, id).Error
-	if err == gorm.ErrRecordNotFound {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return apperr.Missing("session", id)
 	}
 	return apperr.FromDB(err, "", "session")
