@@ -20,7 +20,10 @@ type count struct {
 	N      int
 }
 
-// ByCircle tallies marks at held sessions per circle, for the given circles (all when nil).
+// ByCircle tallies marks at held sessions per circle, for the given circles
+// (all when nil), by counting every mark. The circles list reads the same
+// numbers from circle_tallies, which triggers keep; this is the recount they
+// are tested against.
 func ByCircle(tx *gorm.DB, circleIDs []uint) (map[uint]*Tally, error) {
 	q := tx.Table("attendance a").
 		Select("s.circle_id AS key, a.status AS status, COUNT(*) AS n").

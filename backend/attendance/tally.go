@@ -14,6 +14,13 @@ type Tally struct {
 	Rate    *float64 `json:"rate"` // attended / (attended + absent); null when nothing counts yet
 }
 
+// Counts returns the tally of the given numbers of marks, with its rate.
+func Counts(present, late, excused, absent int) Tally {
+	t := Tally{Present: present, Late: late, Excused: excused, Absent: absent}
+	t.rate()
+	return t
+}
+
 // Add counts one mark and updates the rate.
 func (t *Tally) Add(status string, n int) {
 	switch status {

@@ -1,10 +1,12 @@
 package circles
 
 import (
+	"database/sql"
+	"fmt"
+	"time"
+
 	"circlebook/backend/attendance"
 	"circlebook/backend/model"
-
-	"gorm.io/gorm"
 )
 
 // Summary is one row of the circles list.
@@ -15,65 +17,77 @@ type Summary struct {
 	Attendance  attendance.Tally `json:"attendance"`
 }
 
+// listQuery reads the whole list in one pass: each circle with its current
+// member count, its tally (kept by triggers in circle_tallies) and its first
+// planned session from a date on. %s is the status filter.
+const listQuery = `SELECT c.id, c.uuid, c.created_at, c.updated_at, c.name, c.purpose, c.kind, c.cadence,
+	c.cadence_days, c.meeting_day, c.meeting_time, c.duration_minutes, c.time_zone, c.place, c.video_link,
+	c.start_date, c.end_date, c.status, c.color,
+	(SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id AND m.left_on = ''),
+	COALESCE(t.present, 0), COALESCE(t.late, 0), COALESCE(t.excused, 0), COALESCE(t.absent, 0),
+	s.id, s.uuid, s.created_at, s.updated_at, s.number, s.starts_at, s.duration_minutes, s.topic, s.place, s.status
+FROM circles c
+LEFT JOIN circle_tallies t ON t.circle_id = c.id
+LEFT JOIN sessions s ON s.id = (SELECT n.id FROM sessions n
+	WHERE n.circle_id = c.id AND n.status = ? AND n.starts_at >= ? ORDER BY n.starts_at, n.id LIMIT 1)
+%s
+ORDER BY c.name COLLATE NOCASE, c.id`
+
+var (
+	listAll     = fmt.Sprintf(listQuery, "")
+	listCurrent = fmt.Sprintf(listQuery, "WHERE c.status <> ?")
+)
+
 // List returns the circles by name; archived ones only when asked.
 func (s *Circles) List(includeArchived bool) ([]Summary, error) {
-	var circles []model.Circle
-	q := s.db.Order("name COLLATE NOCASE")
-	if !includeArchived {
-		q = q.Where("status <> ?", model.CircleArchived)
+	q, args := listCurrent, []any{model.SessionPlanned, s.now().Format("2006-01-02"), model.CircleArchived}
+	if includeArchived {
+		q, args = listAll, args[:2]
 	}
-	if err := q.Find(&circles).Error; err != nil {
-		return nil, err
-	}
-	counts, err := memberCounts(s.db)
+	rows, err := s.db.Raw(q, args...).Rows()
 	if err != nil {
 		return nil, err
 	}
-	next, err := nextSessions(s.db, s.now().Format("2006-01-02"))
-	if err != nil {
-		return nil, err
-	}
-	tallies, err := attendance.ByCircle(s.db, nil)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]Summary, len(circles))
-	for i, c := range circles {
-		out[i] = Summary{Circle: c, MemberCount: counts[c.ID], NextSession: next[c.ID]}
-		if t := tallies[c.ID]; t != nil {
-			out[i].Attendance = *t
+	defer rows.Close()
+	out := []Summary{}
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, err
 		}
+		out = append(out, sum)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
-func memberCounts(tx *gorm.DB) (map[uint]int, error) {
-	var rows []struct {
-		CircleID uint
-		N        int
+// scanSummary reads one row of listQuery.
+func scanSummary(rows *sql.Rows) (Summary, error) {
+	var (
+		sum            Summary
+		c              = &sum.Circle
+		p, l, e, a     int
+		sesID          sql.Null[uint]
+		number, mins   sql.Null[int]
+		created, upd   sql.Null[time.Time]
+		uuid, startsAt sql.Null[string]
+		topic, place   sql.Null[string]
+		status         sql.Null[string]
+	)
+	err := rows.Scan(&c.ID, &c.UUID, &c.CreatedAt, &c.UpdatedAt, &c.Name, &c.Purpose, &c.Kind, &c.Cadence,
+		&c.CadenceDays, &c.MeetingDay, &c.MeetingTime, &c.DurationMinutes, &c.TimeZone, &c.Place, &c.VideoLink,
+		&c.StartDate, &c.EndDate, &c.Status, &c.Color,
+		&sum.MemberCount, &p, &l, &e, &a,
+		&sesID, &uuid, &created, &upd, &number, &startsAt, &mins, &topic, &place, &status)
+	if err != nil {
+		return Summary{}, err
 	}
-	err := tx.Model(&model.Membership{}).Select("circle_id, COUNT(*) AS n").
-		Where("left_on = ''").Group("circle_id").Scan(&rows).Error
-	out := make(map[uint]int, len(rows))
-	for _, r := range rows {
-		out[r.CircleID] = r.N
-	}
-	return out, err
-}
-
-// nextSessions finds each circle's first planned session on or after today.
-func nextSessions(tx *gorm.DB, today string) (map[uint]*model.Session, error) {
-	var sessions []model.Session
-	err := tx.Raw(`SELECT s.* FROM sessions s JOIN (
-			SELECT circle_id, MIN(starts_at) AS first FROM sessions
-			WHERE status = ? AND starts_at >= ? GROUP BY circle_id
-		) n ON n.circle_id = s.circle_id AND n.first = s.starts_at
-		WHERE s.status = ?`, model.SessionPlanned, today, model.SessionPlanned).Scan(&sessions).Error
-	out := make(map[uint]*model.Session, len(sessions))
-	for i := range sessions {
-		if out[sessions[i].CircleID] == nil {
-			out[sessions[i].CircleID] = &sessions[i]
+	sum.Attendance = attendance.Counts(p, l, e, a)
+	if sesID.Valid {
+		sum.NextSession = &model.Session{
+			Base:     model.Base{ID: sesID.V, UUID: uuid.V, CreatedAt: created.V, UpdatedAt: upd.V},
+			CircleID: c.ID, Number: number.V, StartsAt: startsAt.V, DurationMinutes: mins.V,
+			Topic: topic.V, Place: place.V, Status: status.V,
 		}
 	}
-	return out, err
+	return sum, nil
 }

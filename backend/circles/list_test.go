@@ -1,6 +1,8 @@
 package circles_test
 
 import (
+	"encoding/json"
+	"strings"
 	"testing"
 
 	"circlebook/backend/circles"
@@ -142,4 +144,105 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+func TestListEmptyIsEmptyArray(t *testing.T) {
+	svc, _ := setup(t)
+	list, err := svc.List(true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := json.Marshal(list); string(got) != "[]" {
+		t.Errorf("List with no circles marshals to %s, want []", got)
+	}
+}
+
+// TestListReadsEveryField compares each summary with the circle and session
+// as GORM loads them, so a column scanned into the wrong field shows.
+func TestListReadsEveryField(t *testing.T) {
+	svc, f := setup(t)
+	c := f.Circle("Product Craft Circle", func(c *model.Circle) {
+		c.Purpose, c.Kind, c.Cadence, c.CadenceDays, c.MeetingDay = "Sharpen discovery.", model.KindPair, model.CadenceCustom, 10, 4
+		c.MeetingTime, c.DurationMinutes, c.TimeZone, c.Place, c.VideoLink = "15:00", 90, "Europe/London", "Room 4.12", "https://meet.example.org/pc"
+		c.StartDate, c.EndDate, c.Status, c.Color = "2026-03-05", "2026-12-17", model.CirclePaused, "#2f7de1"
+	})
+	next := f.Session(c, "2026-12-03T15:00", model.SessionPlanned)
+	if err := f.DB.Model(&next).Updates(map[string]any{"number": 7, "topic": "Discovery", "place": "Room 4.13", "duration_minutes": 75}).Error; err != nil {
+		t.Fatal(err)
+	}
+	bare := f.Circle("Bare") // no members, no sessions, no marks
+
+	list, err := svc.List(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := byName(t, list)
+	for _, want := range []model.Circle{c, bare} {
+		var stored model.Circle
+		if err := f.DB.Take(&stored, want.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if g, w := marshal(t, got[want.Name].Circle), marshal(t, stored); g != w {
+			t.Errorf("%s:\n got %s\nwant %s", want.Name, g, w)
+		}
+	}
+	var stored model.Session
+	if err := f.DB.Take(&stored, next.ID).Error; err != nil {
+		t.Fatal(err)
+	}
+	if g, w := marshal(t, got[c.Name].NextSession), marshal(t, stored); g != w {
+		t.Errorf("next session:\n got %s\nwant %s", g, w)
+	}
+	if g := marshal(t, got[bare.Name]); !strings.Contains(g, `"memberCount":0,"nextSession":null,"attendance":{"present":0,"late":0,"excused":0,"absent":0,"rate":null}`) {
+		t.Errorf("a circle with nothing yet marshals to %s", g)
+	}
+}
+
+func TestListAttendanceFollowsChanges(t *testing.T) {
+	svc, f := setup(t)
+	c := f.Circle("Counted")
+	ana, kwame := f.Person("Ana"), f.Person("Kwame")
+	s1, s2 := f.Session(c, "2026-10-01T17:00", model.SessionHeld), f.Session(c, "2026-10-15T17:00", model.SessionPlanned)
+	f.Mark(s1, ana, model.Present)
+	f.Mark(s1, kwame, model.Absent)
+	f.Mark(s2, ana, model.Late)
+
+	steps := []struct {
+		name                  string
+		sql                   string
+		args                  []any
+		present, late, absent int
+	}{
+		{"as marked", "", nil, 1, 0, 1},
+		{"planned session held", "UPDATE sessions SET status = 'held' WHERE id = ?", []any{s2.ID}, 1, 1, 1},
+		{"re-marked", "UPDATE attendance SET status = 'present' WHERE session_id = ? AND person_id = ?", []any{s1.ID, kwame.ID}, 2, 1, 0},
+		{"session cancelled", "UPDATE sessions SET status = 'cancelled' WHERE id = ?", []any{s1.ID}, 0, 1, 0},
+		{"cancelled session held after all", "UPDATE sessions SET status = 'held' WHERE id = ?", []any{s1.ID}, 2, 1, 0},
+		{"session deleted", "DELETE FROM sessions WHERE id = ?", []any{s1.ID}, 0, 1, 0},
+		{"person deleted", "DELETE FROM people WHERE id = ?", []any{ana.ID}, 0, 0, 0},
+	}
+	for _, st := range steps {
+		if st.sql != "" {
+			if err := f.DB.Exec(st.sql, st.args...).Error; err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+		}
+		list, err := svc.List(false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := list[0].Attendance
+		if a.Present != st.present || a.Late != st.late || a.Absent != st.absent || a.Excused != 0 {
+			t.Errorf("%s: tally %+v, want present %d, late %d, absent %d", st.name, a, st.present, st.late, st.absent)
+		}
+	}
+}
+
+func marshal(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

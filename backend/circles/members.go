@@ -7,6 +7,7 @@ import (
 	"circlebook/backend/apperr"
 	"circlebook/backend/check"
 	"circlebook/backend/model"
+	"circlebook/backend/people"
 
 	"gorm.io/gorm"
 )
@@ -34,21 +35,47 @@ func (s *Circles) AddMember(circleID uint, in MemberInput) (model.Membership, er
 	if err := in.validate(); err != nil {
 		return model.Membership{}, err
 	}
-	m := model.Membership{CircleID: circleID, PersonID: in.PersonID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, circleID, &model.Circle{}); err != nil {
-			return err
-		}
-		if err := tx.Take(&model.Person{}, in.PersonID).Error; err != nil {
-			return apperr.New(apperr.Invalid, "personId", "Choose a person to add.")
-		}
-		err := tx.Create(&m).Error
-		if errors.Is(err, gorm.ErrDuplicatedKey) {
-			return apperr.New(apperr.Conflict, "personId", "This person is already in the circle.")
-		}
-		return apperr.FromDB(err, "personId", "member")
+	var m model.Membership
+	err := s.db.Transaction(func(tx *gorm.DB) (err error) {
+		m, err = addMember(tx, circleID, in)
+		return err
 	})
 	return m, err
+}
+
+// AddNewMember creates a person and puts them in a circle, in one
+// transaction: if either step fails, neither is written.
+func (s *Circles) AddNewMember(circleID uint, person people.PersonInput, in MemberInput) (model.Membership, error) {
+	in.Role = strings.TrimSpace(in.Role)
+	if err := in.validate(); err != nil {
+		return model.Membership{}, err
+	}
+	var m model.Membership
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		p, err := people.Insert(tx, person)
+		if err != nil {
+			return err
+		}
+		in.PersonID = p.ID
+		m, err = addMember(tx, circleID, in)
+		return err
+	})
+	return m, err
+}
+
+func addMember(tx *gorm.DB, circleID uint, in MemberInput) (model.Membership, error) {
+	m := model.Membership{CircleID: circleID, PersonID: in.PersonID, Role: in.Role, JoinedOn: in.JoinedOn, LeftOn: in.LeftOn}
+	if err := find(tx, circleID, &model.Circle{}); err != nil {
+		return m, err
+	}
+	if err := tx.Take(&model.Person{}, in.PersonID).Error; err != nil {
+		return m, apperr.New(apperr.Invalid, "personId", "Choose a person to add.")
+	}
+	err := tx.Create(&m).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return m, apperr.New(apperr.Conflict, "personId", "This person is already in the circle.")
+	}
+	return m, apperr.FromDB(err, "personId", "member")
 }
 
 // UpdateMember changes a member's role and dates.

@@ -7,6 +7,7 @@ import (
 	"circlebook/backend/circles"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
+	"circlebook/backend/people"
 )
 
 func TestAddMember(t *testing.T) {
@@ -108,4 +109,32 @@ func TestRemoveMemberKeepsAttendance(t *testing.T) {
 		t.Errorf("attendance = %d, want the mark kept", n)
 	}
 	testdb.WantError(t, svc.RemoveMember(m.ID), apperr.NotFound, "")
+}
+
+func TestAddNewMemberIsOneTransaction(t *testing.T) {
+	svc, f := setup(t)
+	c := f.Circle("Pairing")
+
+	m, err := svc.AddNewMember(c.ID, people.PersonInput{Name: "Zofia Dąbrowska", Email: "zofia@example.org"}, circles.MemberInput{Role: "mentee"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.PersonID == 0 || f.Count("memberships") != 1 {
+		t.Fatalf("membership not created: %+v", m)
+	}
+
+	// A bad membership date must not leave the new person behind, and a bad
+	// person must not leave a membership.
+	_, err = svc.AddNewMember(c.ID, people.PersonInput{Name: "Emre Ünal"}, circles.MemberInput{Role: "mentee", JoinedOn: "2026-13-40"})
+	testdb.WantError(t, err, apperr.Invalid, "joinedOn")
+	_, err = svc.AddNewMember(c.ID, people.PersonInput{Name: "Second Zofia", Email: "ZOFIA@example.org"}, circles.MemberInput{Role: "mentee"})
+	testdb.WantError(t, err, apperr.Conflict, "email")
+	_, err = svc.AddNewMember(c.ID, people.PersonInput{Name: "  "}, circles.MemberInput{Role: "mentee"})
+	testdb.WantError(t, err, apperr.Invalid, "name")
+	if n := f.Count("people"); n != 1 {
+		t.Errorf("people = %d after failed adds, want 1", n)
+	}
+	if n := f.Count("memberships"); n != 1 {
+		t.Errorf("memberships = %d after failed adds, want 1", n)
+	}
 }

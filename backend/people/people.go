@@ -70,14 +70,24 @@ func (in PersonInput) apply(p *model.Person) {
 
 // Create adds a person.
 func (s *People) Create(in PersonInput) (model.Person, error) {
+	var p model.Person
+	err := s.db.Transaction(func(tx *gorm.DB) (err error) {
+		p, err = Insert(tx, in)
+		return err
+	})
+	return p, err
+}
+
+// Insert validates and adds a person inside the caller's transaction, for
+// actions that create a person along with something else.
+func Insert(tx *gorm.DB, in PersonInput) (model.Person, error) {
 	in = in.normalize()
 	if err := in.validate(); err != nil {
 		return model.Person{}, err
 	}
 	var p model.Person
 	in.apply(&p)
-	err := s.db.Transaction(func(tx *gorm.DB) error { return save(tx, &p) })
-	return p, err
+	return p, save(tx, &p)
 }
 
 // Update replaces a person's editable fields.

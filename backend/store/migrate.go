@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -11,6 +13,9 @@ import (
 
 //go:embed schema_v1.sql
 var schemaV1 string
+
+//go:embed circle_tallies.sql
+var circleTallies string
 
 // Migration is one step of the schema's history.
 type Migration struct {
@@ -21,6 +26,7 @@ type Migration struct {
 // migrations is append-only: add new steps at the end, never edit old ones.
 var migrations = []Migration{
 	{ID: "2026-11-25-initial", Up: func(tx *gorm.DB) error { return tx.Exec(schemaV1).Error }},
+	{ID: "2026-11-25-circle-tallies", Up: func(tx *gorm.DB) error { return tx.Exec(circleTallies).Error }},
 }
 
 // schemaMigration records an applied migration.
@@ -77,9 +83,23 @@ func Backup(db *gorm.DB, path, label string) (string, error) {
 	return dest, os.Chmod(dest, 0o600)
 }
 
-// Applied lists the IDs of applied migrations, oldest first.
+// Applied lists the IDs of applied migrations in the order they apply (IDs
+// from one day need not sort that way); any this version does not know come last.
 func (s *Store) Applied() ([]string, error) {
 	var ids []string
-	err := s.DB.Table("schema_migrations").Order("id").Pluck("id", &ids).Error
-	return ids, err
+	if err := s.DB.Table("schema_migrations").Order("id").Pluck("id", &ids).Error; err != nil {
+		return nil, err
+	}
+	pos := make(map[string]int, len(migrations))
+	for i, m := range migrations {
+		pos[m.ID] = i
+	}
+	rank := func(id string) int {
+		if i, ok := pos[id]; ok {
+			return i
+		}
+		return len(migrations)
+	}
+	slices.SortStableFunc(ids, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
+	return ids, nil
 }

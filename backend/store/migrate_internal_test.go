@@ -17,6 +17,15 @@ func withMigration(t *testing.T, m Migration) {
 	t.Cleanup(func() { migrations = saved })
 }
 
+// ids lists the migrations' IDs in order.
+func ids(ms []Migration) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.ID
+	}
+	return out
+}
+
 func TestPendingMigrationBacksUpFirst(t *testing.T) {
 	dir := t.TempDir()
 	src, err := os.ReadFile("testdata/v1.db")
@@ -26,6 +35,11 @@ func TestPendingMigrationBacksUpFirst(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, FileName), src, 0o600); err != nil {
 		t.Fatal(err)
 	}
+	current, err := Open(dir) // bring the fixture up to this version, so only the test step is pending
+	if err != nil {
+		t.Fatal(err)
+	}
+	current.Close()
 	withMigration(t, Migration{ID: "2099-01-01-test-column", Up: func(tx *gorm.DB) error {
 		return tx.Exec("ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT ''").Error
 	}})
@@ -39,7 +53,7 @@ func TestPendingMigrationBacksUpFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"2026-11-25-initial", "2099-01-01-test-column"}; !slices.Equal(applied, want) {
+	if want := ids(migrations); !slices.Equal(applied, want) || want[len(want)-1] != "2099-01-01-test-column" {
 		t.Errorf("Applied() = %v, want %v", applied, want)
 	}
 
