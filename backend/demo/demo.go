@@ -103,8 +103,8 @@ func addCircle(tx *gorm.DB, spec circleSpec, people map[string]uint, today time.
 	return spec.Held + spec.Planned, nil
 }
 
-// firstStart goes back held steps of the circle's cadence from today, so
-// that many sessions lie in the past and the rest ahead.
+// firstStart goes back held steps of the circle's cadence from today, to the
+// circle's meeting day, so that many sessions lie in the past and the rest ahead.
 func firstStart(c model.Circle, held int, today time.Time) string {
 	switch c.Cadence {
 	case model.CadenceMonthly:
@@ -114,7 +114,8 @@ func firstStart(c model.Circle, held int, today time.Time) string {
 	default:
 		today = today.AddDate(0, 0, -14*held)
 	}
-	return today.Format("2006-01-02") + "T" + c.MeetingTime
+	back := (int(today.Weekday()) - c.MeetingDay + 7) % 7 // to the circle's meeting day
+	return today.AddDate(0, 0, -back).Format("2006-01-02") + "T" + c.MeetingTime
 }
 
 func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, startsAt string, people map[string]uint) error {

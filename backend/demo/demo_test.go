@@ -3,6 +3,7 @@ package demo_test
 import (
 	"maps"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"circlebook/backend/circles"
@@ -113,6 +114,28 @@ func TestLoadIsTheSameOnAnyMachine(t *testing.T) {
 	for i := range a {
 		if a[i] != b[i] {
 			t.Fatalf("UUIDs differ between two loads (%s vs %s): bundles from two laptops would not merge", a[i], b[i])
+		}
+	}
+}
+
+func TestSessionsFallOnTheMeetingDay(t *testing.T) {
+	st := testdb.Open(t)
+	if _, err := demo.New(st.DB, testdb.Now).Load(); err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		Name       string
+		MeetingDay int
+		StartsAt   string
+	}
+	st.DB.Raw("SELECT c.name, c.meeting_day, s.starts_at FROM sessions s JOIN circles c ON c.id = s.circle_id").Scan(&rows)
+	for _, r := range rows {
+		day, err := time.Parse("2006-01-02T15:04", r.StartsAt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int(day.Weekday()) != r.MeetingDay {
+			t.Errorf("%s: session %s is a %s, the circle meets on day %d", r.Name, r.StartsAt, day.Weekday(), r.MeetingDay)
 		}
 	}
 }

@@ -126,9 +126,14 @@ type callRequest struct {
 	Args []json.RawMessage `json:"args"`
 }
 
-type callReply struct {
-	Result any `json:"result,omitempty"`
-	Error  any `json:"error,omitempty"`
+// okReply carries a method's result; a falsy result (false, 0, "") is kept.
+type okReply struct {
+	Result any `json:"result"`
+}
+
+// errReply carries an error as {code, field, message}.
+type errReply struct {
+	Error any `json:"error"`
 }
 
 func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
@@ -144,20 +149,20 @@ func (s *Server) serveCall(w http.ResponseWriter, r *http.Request) {
 	m, ok := s.methods[req.Name]
 	switch {
 	case err != nil:
-		s.reply(w, http.StatusBadRequest, callReply{Error: s.format(fmt.Errorf("bad request: %w", err))})
+		s.reply(w, http.StatusBadRequest, errReply{Error: s.format(fmt.Errorf("bad request: %w", err))})
 	case !ok:
-		s.reply(w, http.StatusNotFound, callReply{Error: s.format(fmt.Errorf("method %q not registered", req.Name))})
+		s.reply(w, http.StatusNotFound, errReply{Error: s.format(fmt.Errorf("method %q not registered", req.Name))})
 	default:
 		result, err := m.call(req.Args)
 		if err != nil {
-			s.reply(w, http.StatusUnprocessableEntity, callReply{Error: s.format(err)})
+			s.reply(w, http.StatusUnprocessableEntity, errReply{Error: s.format(err)})
 			return
 		}
-		s.reply(w, http.StatusOK, callReply{Result: result})
+		s.reply(w, http.StatusOK, okReply{Result: result})
 	}
 }
 
-func (s *Server) reply(w http.ResponseWriter, status int, v callReply) {
+func (s *Server) reply(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)

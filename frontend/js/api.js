@@ -1,0 +1,220 @@
+// The only module that calls Go. In the Wails window it calls the bound
+// methods on window.go; in browser mode (`circlebook serve`) it posts to
+// /api/call. Every failure becomes an ApiError {code, field, message}.
+
+/** The error codes the Go side uses. */
+export const CODES = ['invalid', 'too_long', 'not_found', 'conflict', 'internal'];
+
+/**
+ * A failed call, shaped as the Go side's {code, field, message}.
+ */
+export class ApiError extends Error {
+  /**
+   * @param {string} code one of CODES
+   * @param {string} field the input's JSON field name, or ""
+   * @param {string} message written for the person at the keyboard
+   */
+  constructor(code, field, message) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+/**
+ * Turns anything a call can fail with — an {code, field, message} object, a
+ * JSON or plain string (Wails may reject with either), an Error (a network
+ * failure) — into an ApiError.
+ * @param {unknown} e
+ * @returns {ApiError}
+ */
+export function normaliseError(e) {
+  if (e instanceof ApiError) return e;
+  if (typeof e === 'string') {
+    const s = e.trim();
+    if (s.startsWith('{')) {
+      try {
+        return normaliseError(JSON.parse(s));
+      } catch {
+        // not JSON after all: fall through to the plain message
+      }
+    }
+    return new ApiError('internal', '', s || 'Something went wrong.');
+  }
+  if (e && typeof e === 'object') {
+    const o = /** @type {any} */ (e);
+    if (o.error && typeof o.error === 'object' && !('code' in o)) return normaliseError(o.error);
+    const code = CODES.includes(o.code) ? o.code : 'internal';
+    const field = typeof o.field === 'string' ? o.field : '';
+    let message = typeof o.message === 'string' && o.message ? o.message : '';
+    if (e instanceof TypeError && !('code' in o)) message = `Could not reach Circlebook (${message || 'network error'}).`;
+    return new ApiError(code, field, message || 'Something went wrong.');
+  }
+  return new ApiError('internal', '', 'Something went wrong.');
+}
+
+/**
+ * Resolves "pkg.Struct.Method" on a Wails `go` object.
+ * @param {any} go window.go
+ * @param {string} name
+ * @returns {Function|null}
+ */
+export function bound(go, name) {
+  const [pkg, struct, method] = name.split('.');
+  const fn = go && go[pkg] && go[pkg][struct] && go[pkg][struct][method];
+  return typeof fn === 'function' ? fn : null;
+}
+
+/**
+ * Reads a browser-mode reply: {result} on 200, {error} otherwise.
+ * @param {{ok: boolean, status: number, text: () => Promise<string>}} res a fetch Response
+ * @returns {Promise<any>}
+ */
+export async function readReply(res) {
+  const text = await res.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = null;
+  }
+  if (res.status === 200 && body) return body.result;
+  if (body && body.error) throw normaliseError(body.error);
+  const hint = res.status === 401 ? 'The session has expired: open the address `circlebook serve` printed again.' : text.trim() || `The app answered ${res.status}.`;
+  throw new ApiError('internal', '', hint);
+}
+
+/**
+ * The Wails bindings (window.go), or undefined in browser mode. Inside the
+ * window (wails:// page, or the Wails runtime present) it waits briefly for
+ * the bindings rather than falling back to HTTP, which the window cannot serve.
+ * @param {number} [waitMs]
+ * @returns {Promise<any>}
+ */
+export async function wailsGo(waitMs = 3000) {
+  const w = typeof window !== 'undefined' ? /** @type {any} */ (window) : undefined;
+  if (!w) return undefined;
+  if (w.go) return w.go;
+  const inWindow = !!(w.runtime || w.wails || (w.location && w.location.protocol === 'wails:'));
+  if (!inWindow) return undefined;
+  for (let waited = 0; !w.go && waited < waitMs; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  if (!w.go) throw new ApiError('internal', '', 'The app’s connection to its data did not start. Restart Circlebook.');
+  return w.go;
+}
+
+/**
+ * Calls a bound Go method by its Wails name, e.g. call("circles.Circles.Get", 3).
+ * @param {string} name "pkg.Struct.Method"
+ * @param {...any} args
+ * @returns {Promise<any>} the method's result; rejects with an ApiError
+ */
+export async function call(name, ...args) {
+  try {
+    const go = await wailsGo();
+    if (go) {
+      const fn = bound(go, name);
+      if (!fn) throw new ApiError('internal', '', `The app has no method ${name}.`);
+      return await fn(...args);
+    }
+    const res = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name, args }),
+    });
+    return await readReply(res);
+  } catch (e) {
+    throw normaliseError(e);
+  }
+}
+
+// ---- typed wrappers -------------------------------------------------------
+
+/**
+ * @typedef {{present: number, late: number, excused: number, absent: number, rate: number|null}} Tally
+ * @typedef {{id: number, circleId: number, number: number, startsAt: string, durationMinutes: number, topic: string, place: string, status: string}} Session
+ * @typedef {{id: number, name: string, purpose: string, kind: string, cadence: string, cadenceDays: number, meetingDay: number, meetingTime: string, durationMinutes: number, timeZone: string, place: string, videoLink: string, startDate: string, endDate: string, status: string, color: string}} Circle
+ * @typedef {Circle & {memberCount: number, nextSession: Session|null, attendance: Tally}} CircleSummary
+ * @typedef {Omit<Circle, 'id'>} CircleInput
+ * @typedef {{personId: number, role: string, joinedOn: string, leftOn: string}} MemberInput
+ * @typedef {{name: string, email: string, pronouns: string, title: string, team: string, location: string, timeZone: string, startDate: string, strengths: string, growthAreas: string, privateNote: string}} PersonInput
+ * @typedef {{startsAt: string, durationMinutes: number, topic: string, place: string, status: string, agenda?: string[]}} SessionInput
+ * @typedef {{firstStartsAt: string, count: number, durationMinutes: number, topic: string}} SeriesInput
+ * @typedef {{title: string, minutes: number, done: boolean}} AgendaInput
+ */
+
+/** App-level calls. */
+export const app = {
+  /** @returns {Promise<{version: string, dataFile: string}>} */
+  info: () => call('main.App.Info'),
+};
+
+/** The circles service. */
+export const circles = {
+  /** @param {boolean} includeArchived @returns {Promise<CircleSummary[]>} */
+  list: (includeArchived) => call('circles.Circles.List', !!includeArchived),
+  /** @param {number} id @returns {Promise<any>} the circle page */
+  get: (id) => call('circles.Circles.Get', id),
+  /** @param {CircleInput} input @returns {Promise<Circle>} */
+  create: (input) => call('circles.Circles.Create', input),
+  /** @param {number} id @param {CircleInput} input @returns {Promise<Circle>} */
+  update: (id, input) => call('circles.Circles.Update', id, input),
+  /** @param {number} id @returns {Promise<Circle>} */
+  archive: (id) => call('circles.Circles.Archive', id),
+  /** @param {number} id @returns {Promise<Circle>} */
+  restore: (id) => call('circles.Circles.Restore', id),
+  /** @param {number} id @returns {Promise<void>} */
+  remove: (id) => call('circles.Circles.Delete', id),
+  /** @param {number} circleId @param {MemberInput} input @returns {Promise<any>} the membership */
+  addMember: (circleId, input) => call('circles.Circles.AddMember', circleId, input),
+  /** @param {number} membershipId @param {MemberInput} input @returns {Promise<any>} */
+  updateMember: (membershipId, input) => call('circles.Circles.UpdateMember', membershipId, input),
+  /** @param {number} membershipId @returns {Promise<void>} */
+  removeMember: (membershipId) => call('circles.Circles.RemoveMember', membershipId),
+};
+
+/** The people service. */
+export const people = {
+  /** @param {string} search @returns {Promise<{people: any[], total: number}>} */
+  list: (search) => call('people.People.List', search || ''),
+  /** @param {number} id @returns {Promise<any>} the person page */
+  get: (id) => call('people.People.Get', id),
+  /** @param {PersonInput} input @returns {Promise<any>} the person */
+  create: (input) => call('people.People.Create', input),
+  /** @param {number} id @param {PersonInput} input @returns {Promise<any>} */
+  update: (id, input) => call('people.People.Update', id, input),
+  /** @param {number} id @returns {Promise<void>} */
+  remove: (id) => call('people.People.Delete', id),
+};
+
+/** The sessions service. */
+export const sessions = {
+  /** @param {number} id @returns {Promise<any>} the session page */
+  get: (id) => call('sessions.Sessions.Get', id),
+  /** @param {number} circleId @param {SessionInput} input @returns {Promise<Session>} */
+  schedule: (circleId, input) => call('sessions.Sessions.Schedule', circleId, input),
+  /** @param {number} circleId @param {SeriesInput} input @returns {Promise<Session[]>} */
+  scheduleSeries: (circleId, input) => call('sessions.Sessions.ScheduleSeries', circleId, input),
+  /** @param {number} id @param {SessionInput} input @returns {Promise<Session>} */
+  update: (id, input) => call('sessions.Sessions.Update', id, input),
+  /** @param {number} id @returns {Promise<void>} */
+  remove: (id) => call('sessions.Sessions.Delete', id),
+  /** @param {number} sessionId @param {number} personId @param {string} status "" clears @returns {Promise<any>} the session page */
+  markAttendance: (sessionId, personId, status) => call('sessions.Sessions.MarkAttendance', sessionId, personId, status),
+  /** @param {number} sessionId @param {string} status @returns {Promise<any>} the session page */
+  markEveryone: (sessionId, status) => call('sessions.Sessions.MarkEveryone', sessionId, status),
+  /** @param {number} sessionId @param {AgendaInput} input @returns {Promise<any[]>} the agenda */
+  addAgendaItem: (sessionId, input) => call('sessions.Sessions.AddAgendaItem', sessionId, input),
+  /** @param {number} id @param {AgendaInput} input @returns {Promise<any[]>} the agenda */
+  updateAgendaItem: (id, input) => call('sessions.Sessions.UpdateAgendaItem', id, input),
+  /** @param {number} id @returns {Promise<any[]>} the agenda */
+  deleteAgendaItem: (id) => call('sessions.Sessions.DeleteAgendaItem', id),
+  /** @param {number} id @param {number} position 0-based @returns {Promise<any[]>} the agenda */
+  moveAgendaItem: (id, position) => call('sessions.Sessions.MoveAgendaItem', id, position),
+};
+
+/** The sample program. */
+export const demo = {
+  /** @returns {Promise<{created: boolean, circles: number, people: number, sessions: number}>} */
+  load: () => call('demo.Demo.Load'),
+};

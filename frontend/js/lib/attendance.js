@@ -1,0 +1,143 @@
+// Attendance logic shared by the circle grid and the session page.
+// Pure functions: the same counting rules as backend/attendance/tally.go.
+
+/** Every attendance status in display order. */
+export const STATUSES = ['present', 'late', 'excused', 'absent'];
+
+const LETTERS = { present: 'P', late: 'L', excused: 'E', absent: 'A', '': '' };
+const LABELS = { present: 'Present', late: 'Late', excused: 'Excused', absent: 'Absent', '': 'Not marked' };
+
+/**
+ * The status a grid cell moves to on click: present -> late -> excused -> absent -> unmarked -> present.
+ * @param {string} status current status, "" when unmarked
+ * @returns {string}
+ */
+export function nextStatus(status) {
+  const i = STATUSES.indexOf(status);
+  if (i === -1) return STATUSES[0];
+  return i === STATUSES.length - 1 ? '' : STATUSES[i + 1];
+}
+
+/**
+ * One-letter code so a mark is never told by colour alone: P, L, E, A, or "" when unmarked.
+ * @param {string} status
+ * @returns {string}
+ */
+export function statusLetter(status) {
+  return LETTERS[status] ?? '';
+}
+
+/**
+ * Human label: "Present", …, "Not marked".
+ * @param {string} status
+ * @returns {string}
+ */
+export function statusLabel(status) {
+  return LABELS[status] ?? status;
+}
+
+/**
+ * @typedef {{present: number, late: number, excused: number, absent: number, rate: number|null}} Tally
+ */
+
+/**
+ * Counts statuses. Present and late count as attended, excused counts neither
+ * way, absent counts against; rate is null when nothing counts yet.
+ * @param {string[]} statuses
+ * @returns {Tally}
+ */
+export function tally(statuses) {
+  const t = { present: 0, late: 0, excused: 0, absent: 0, rate: null };
+  for (const s of statuses) if (s in t && s !== 'rate') t[s] += 1;
+  const attended = t.present + t.late;
+  const counted = attended + t.absent;
+  t.rate = counted > 0 ? attended / counted : null;
+  return t;
+}
+
+/**
+ * A tally after one mark changed from `from` to `to` ("" for none), keeping
+ * every other count as the Go side gave it (it also counts marks of people who
+ * have since left the circle, which have no row in the grid).
+ * @param {Tally} t
+ * @param {string} from
+ * @param {string} to
+ * @returns {Tally}
+ */
+export function adjustTally(t, from, to) {
+  const out = { present: t.present || 0, late: t.late || 0, excused: t.excused || 0, absent: t.absent || 0, rate: null };
+  if (STATUSES.includes(from)) out[from] = Math.max(0, out[from] - 1);
+  if (STATUSES.includes(to)) out[to] += 1;
+  const attended = out.present + out.late;
+  const counted = attended + out.absent;
+  out.rate = counted > 0 ? attended / counted : null;
+  return out;
+}
+
+/**
+ * Tallies one grid row, counting only marks at held sessions.
+ * @param {string[]} cells one status per session ("" unmarked)
+ * @param {{status: string}[]} sessions the grid's sessions, same order as cells
+ * @returns {Tally}
+ */
+export function rowTally(cells, sessions) {
+  return tally(cells.filter((s, i) => s && sessions[i] && sessions[i].status === 'held'));
+}
+
+/**
+ * Tallies a whole grid at held sessions.
+ * @param {{cells: string[]}[]} rows
+ * @param {{status: string}[]} sessions
+ * @returns {Tally}
+ */
+export function gridTally(rows, sessions) {
+  const all = [];
+  for (const r of rows) r.cells.forEach((s, i) => { if (s && sessions[i] && sessions[i].status === 'held') all.push(s); });
+  return tally(all);
+}
+
+/**
+ * Which of the circle's sessions the grid shows as columns: held and planned
+ * ones, in date order, with their index in the page's sessions array.
+ * @param {{status: string}[]} sessions
+ * @returns {number[]} indexes into sessions
+ */
+export function gridColumns(sessions) {
+  const out = [];
+  sessions.forEach((s, i) => { if (s.status === 'held' || s.status === 'planned') out.push(i); });
+  return out;
+}
+
+/**
+ * Moves the grid's focus for a key press. Returns null for keys that do not move.
+ * @param {{row: number, col: number}} at
+ * @param {string} key KeyboardEvent.key
+ * @param {number} rows @param {number} cols
+ * @param {{ctrl?: boolean}} [mods]
+ * @returns {{row: number, col: number}|null}
+ */
+export function moveInGrid(at, key, rows, cols, mods = {}) {
+  if (rows <= 0 || cols <= 0) return null;
+  let { row, col } = at;
+  switch (key) {
+    case 'ArrowUp': row -= 1; break;
+    case 'ArrowDown': row += 1; break;
+    case 'ArrowLeft': col -= 1; break;
+    case 'ArrowRight': col += 1; break;
+    case 'Home': col = 0; if (mods.ctrl) row = 0; break;
+    case 'End': col = cols - 1; if (mods.ctrl) row = rows - 1; break;
+    default: return null;
+  }
+  return { row: Math.min(rows - 1, Math.max(0, row)), col: Math.min(cols - 1, Math.max(0, col)) };
+}
+
+/**
+ * "5 present · 1 late · 1 absent" for a tally; empty parts are left out.
+ * @param {Tally} t
+ * @returns {string}
+ */
+export function tallySummary(t) {
+  const parts = [];
+  for (const s of STATUSES) if (t[s]) parts.push(`${t[s]} ${s}`);
+  return parts.join(' · ') || 'Nothing marked yet';
+}

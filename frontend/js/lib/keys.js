@@ -1,0 +1,98 @@
+// Keyboard shortcuts: the list the "?" overlay shows, and pure matching of
+// key presses to actions.
+
+/** @typedef {{keys: string[], label: string, where?: string}} Shortcut */
+
+/** @type {{title: string, items: Shortcut[]}[]} Every shortcut, grouped for the overlay. */
+export const SHORTCUTS = [
+  {
+    title: 'Anywhere',
+    items: [
+      { keys: ['C'], label: 'Go to circles' },
+      { keys: ['P'], label: 'Go to people' },
+      { keys: ['/'], label: 'Focus search' },
+      { keys: ['?'], label: 'Show keyboard shortcuts' },
+    ],
+  },
+  {
+    title: 'Lists',
+    items: [
+      { keys: ['N'], label: 'New circle', where: 'Circles' },
+      { keys: ['N'], label: 'New person', where: 'People' },
+    ],
+  },
+  {
+    title: 'Forms and dialogs',
+    items: [
+      { keys: ['Enter'], label: 'Submit the form' },
+      { keys: ['Ctrl', 'Enter'], label: 'Save (also from a text area)' },
+      { keys: ['Esc'], label: 'Close the dialog' },
+    ],
+  },
+  {
+    title: 'Attendance grid',
+    items: [
+      { keys: ['←', '↑', '→', '↓'], label: 'Move between cells' },
+      { keys: ['Space'], label: 'Cycle present → late → excused → absent → unmarked' },
+      { keys: ['Home', 'End'], label: 'First or last session' },
+    ],
+  },
+  {
+    title: 'Agenda',
+    items: [
+      { keys: ['Alt', '↑'], label: 'Move the item up' },
+      { keys: ['Alt', '↓'], label: 'Move the item down' },
+    ],
+  },
+];
+
+/**
+ * Names a key press like "Ctrl+Enter", "Alt+ArrowUp", "n" or "?". Ctrl and
+ * Cmd both count as Ctrl; Shift is left out for printable keys ("?" not "Shift+?").
+ * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} ev
+ * @returns {string}
+ */
+export function comboOf(ev) {
+  const printable = ev.key.length === 1;
+  const parts = [];
+  if (ev.ctrlKey || ev.metaKey) parts.push('Ctrl');
+  if (ev.altKey) parts.push('Alt');
+  if (ev.shiftKey && !printable) parts.push('Shift');
+  parts.push(printable ? ev.key.toLowerCase() : ev.key);
+  return parts.join('+');
+}
+
+/**
+ * Whether key presses on this element are typing (so single-key shortcuts must not fire).
+ * @param {any} el an event target
+ * @returns {boolean}
+ */
+export function isTypingTarget(el) {
+  if (!el || !el.tagName) return false;
+  if (el.isContentEditable) return true;
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'textarea' || tag === 'select') return true;
+  if (tag !== 'input') return false;
+  const type = (el.type || 'text').toLowerCase();
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'range'].includes(type);
+}
+
+/**
+ * The app-wide action for a key press outside text fields and dialogs, or null.
+ * @param {string} combo from comboOf
+ * @param {string} routeName the current route's name
+ * @returns {'go-circles'|'go-people'|'search'|'help'|'new-circle'|'new-person'|null}
+ */
+export function globalAction(combo, routeName) {
+  switch (combo) {
+    case 'c': return 'go-circles';
+    case 'p': return 'go-people';
+    case '/': return 'search';
+    case '?': return 'help';
+    case 'n':
+      if (routeName === 'circles') return 'new-circle';
+      if (routeName === 'people') return 'new-person';
+      return null;
+    default: return null;
+  }
+}

@@ -1,0 +1,66 @@
+// Hash routes: #/circles, #/circles/ID, #/people, #/people/ID, #/sessions/ID.
+
+/**
+ * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'notfound', id?: number, path: string}} Route
+ */
+
+/**
+ * Parses a location hash into a route. An empty hash is the circles list.
+ * @param {string} hash e.g. "#/circles/3"
+ * @returns {Route}
+ */
+export function parseRoute(hash) {
+  const path = String(hash || '').replace(/^#/, '').replace(/\/+$/, '') || '/circles';
+  const m = /^\/(circles|people|sessions)(?:\/(\d+))?$/.exec(path);
+  if (!m) return { name: 'notfound', path };
+  const id = m[2] ? Number(m[2]) : undefined;
+  if (m[1] === 'circles') return id ? { name: 'circle', id, path } : { name: 'circles', path };
+  if (m[1] === 'people') return id ? { name: 'person', id, path } : { name: 'people', path };
+  return id ? { name: 'session', id, path } : { name: 'notfound', path };
+}
+
+/**
+ * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
+ * @param {'circles'|'circle'|'people'|'person'|'session'} name
+ * @param {number} [id]
+ * @returns {string}
+ */
+export function href(name, id) {
+  switch (name) {
+    case 'circle': return `#/circles/${id}`;
+    case 'people': return '#/people';
+    case 'person': return `#/people/${id}`;
+    case 'session': return `#/sessions/${id}`;
+    default: return '#/circles';
+  }
+}
+
+/**
+ * Which sidebar section a route belongs to.
+ * @param {Route} route
+ * @returns {'circles'|'people'}
+ */
+export function section(route) {
+  return route.name === 'people' || route.name === 'person' ? 'people' : 'circles';
+}
+
+/**
+ * Goes to a hash route.
+ * @param {string} hash
+ */
+export function go(hash) {
+  if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
+  else location.hash = hash;
+}
+
+/**
+ * Calls onRoute now and on every hash change.
+ * @param {(route: Route) => void} onRoute
+ * @returns {() => void} stop listening
+ */
+export function start(onRoute) {
+  const fire = () => onRoute(parseRoute(location.hash));
+  window.addEventListener('hashchange', fire);
+  fire();
+  return () => window.removeEventListener('hashchange', fire);
+}

@@ -1,0 +1,72 @@
+// Shared state: a tiny event bus (events are named "domain:action") and the
+// user's view preferences. Every subscription returns its unsubscribe.
+
+/** @type {Map<string, Set<Function>>} */
+const handlers = new Map();
+
+/**
+ * Subscribes to an event such as "circles:changed".
+ * @param {string} event
+ * @param {(data: any) => void} fn
+ * @returns {() => void} unsubscribe
+ */
+export function on(event, fn) {
+  if (!handlers.has(event)) handlers.set(event, new Set());
+  handlers.get(event).add(fn);
+  return () => handlers.get(event)?.delete(fn);
+}
+
+/**
+ * Emits an event to its subscribers, in subscription order.
+ * @param {string} event
+ * @param {any} [data]
+ */
+export function emit(event, data) {
+  for (const fn of [...(handlers.get(event) || [])]) {
+    try {
+      fn(data);
+    } catch (e) {
+      console.error(`handler for ${event} failed`, e);
+    }
+  }
+}
+
+function storage() {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a preference saved on this machine.
+ * @template T
+ * @param {string} key
+ * @param {T} fallback
+ * @returns {T}
+ */
+export function pref(key, fallback) {
+  const s = storage();
+  if (!s) return fallback;
+  try {
+    const v = s.getItem('circlebook.' + key);
+    return v === null ? fallback : JSON.parse(v);
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Saves a preference on this machine (a view setting, never user data).
+ * @param {string} key
+ * @param {any} value
+ */
+export function setPref(key, value) {
+  const s = storage();
+  try {
+    s?.setItem('circlebook.' + key, JSON.stringify(value));
+  } catch {
+    // private mode or full storage: the preference just is not kept
+  }
+}

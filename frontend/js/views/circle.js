@@ -1,0 +1,274 @@
+// The circle page: header, key numbers, sessions, the attendance grid and members.
+
+import { h, replace, focusKey, refocus } from '../lib/dom.js';
+import { icon } from '../lib/icons.js';
+import { formatDateTime, formatDate, relativeDays, nowIn, cadenceLabel, meetingLabel, formatDuration, dayParts, plural } from '../lib/format.js';
+import { splitSessions, needsUpdate } from '../lib/schedule.js';
+import { splitMembers } from '../lib/lists.js';
+import { ROLES } from '../lib/labels.js';
+import { tallySummary } from '../lib/attendance.js';
+import { emit } from '../state.js';
+import { go, href } from '../router.js';
+import * as api from '../api.js';
+import { button, iconButton, statusChip, pairBadge, rateMeter, setRate, avatar, pageHeader, section, emptyState, loading, errorState, metaItem, saveStatus } from './ui.js';
+import { toast, reportError } from './toast.js';
+import { confirmDialog } from './dialog.js';
+import { openCircleForm } from './circle-form.js';
+import { openAddMember, openEditMember } from './member-form.js';
+import { openScheduleSession, openScheduleSeries } from './session-form.js';
+import { attendanceGrid } from './grid.js';
+
+const PAST_SHOWN = 5;
+
+/**
+ * One session in a sessions list.
+ * @param {any} s
+ * @param {string} today
+ * @returns {HTMLElement}
+ */
+function sessionItem(s, today) {
+  const d = dayParts(s.startsAt);
+  const stale = needsUpdate(s, today);
+  return h('a', { class: ['session-item', `is-${s.status}`], href: href('session', s.id), testid: 'session-row', 'data-session-id': s.id },
+    h('span', { class: 'date-tile', 'aria-hidden': 'true' }, h('span', { class: 'date-tile-month' }, d.month), h('span', { class: 'date-tile-day' }, d.day)),
+    h('span', { class: 'session-item-main' },
+      h('span', { class: 'session-item-when' }, formatDateTime(s.startsAt, { withYear: s.startsAt.slice(0, 4) !== today.slice(0, 4) }), h('span', { class: 'session-item-num' }, ` · #${s.number}`)),
+      h('span', { class: 'session-item-topic' }, s.topic || 'No topic yet')),
+    h('span', { class: 'session-item-side' },
+      stale ? h('span', { class: 'flag', title: 'The date has passed: mark it held or cancelled' }, icon('alert', { size: 13 }), 'Update') : h('span', { class: 'session-item-rel' }, relativeDays(s.startsAt, today)),
+      statusChip('session', s.status)));
+}
+
+/**
+ * Mounts the circle page.
+ * @param {HTMLElement} root
+ * @param {{id: number}} route
+ * @param {{alive: () => boolean}} ctx
+ * @returns {Promise<{dispose?: () => void}>}
+ */
+export async function mount(root, route, ctx) {
+  /** @type {any} */
+  let page = null;
+  let showAllPast = false;
+
+  const reload = async () => {
+    const key = focusKey(document.activeElement);
+    try {
+      const p = await api.circles.get(route.id);
+      if (!ctx.alive()) return;
+      page = p;
+      render();
+      refocus(root, key);
+    } catch (err) {
+      if (!ctx.alive()) return;
+      if (page && err.code !== 'not_found') reportError(err);
+      else replace(root, errorState(err, { retry: reload, backHref: href('circles'), backLabel: 'All circles' }));
+    }
+  };
+
+  const changed = async (message) => {
+    if (message) toast(message, { kind: 'success' });
+    emit('circles:changed');
+    await reload();
+  };
+
+  // ---- actions ----
+  const edit = async () => {
+    const c = await openCircleForm(page.circle);
+    if (c) await changed('Saved.');
+  };
+  const archive = async () => {
+    try {
+      const c = page.circle.status === 'archived' ? await api.circles.restore(page.circle.id) : await api.circles.archive(page.circle.id);
+      await changed(c.status === 'archived' ? `Archived “${c.name}”. Its history is kept.` : `Restored “${c.name}”.`);
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  const remove = async () => {
+    const n = page.sessions.length;
+    const ok = await confirmDialog({
+      title: 'Delete this circle?',
+      message: `“${page.circle.name}” and its ${plural(n, 'session')}, agendas and attendance marks will be deleted for good. The people stay in Circlebook. To keep the history, archive it instead.`,
+      confirmLabel: 'Delete circle', danger: true,
+      action: () => api.circles.remove(page.circle.id),
+    });
+    if (ok) {
+      toast(`Deleted “${page.circle.name}”.`, { kind: 'success' });
+      emit('circles:changed');
+      go(href('circles'));
+    }
+  };
+  const schedule = async () => {
+    const s = await openScheduleSession(page.circle, page.sessions);
+    if (s) await changed(`Scheduled session ${s.number} for ${formatDateTime(s.startsAt)}.`);
+  };
+  const series = async () => {
+    const list = await openScheduleSeries(page.circle, page.sessions);
+    if (list) await changed(`Scheduled ${plural(list.length, 'session')}.`);
+  };
+  const addMember = async () => {
+    const m = await openAddMember(page.circle, page.members);
+    if (m) {
+      emit('people:changed');
+      await changed('Member added.');
+    }
+  };
+
+  // ---- pieces ----
+  const header = () => {
+    const c = page.circle;
+    const archived = c.status === 'archived';
+    const where = [
+      metaItem('repeat', [cadenceLabel(c), meetingLabel(c), formatDuration(c.durationMinutes)].filter(Boolean).join(' · ')),
+      c.timeZone ? metaItem('globe', c.timeZone, 'Session times are local to this time zone') : null,
+      c.place ? metaItem('pin', c.place) : null,
+      c.videoLink ? metaItem('video', h('span', { class: 'selectable' }, c.videoLink), 'Video link') : null,
+      c.startDate || c.endDate ? metaItem('calendar', c.endDate ? `${formatDate(c.startDate)} – ${formatDate(c.endDate)}` : `Since ${formatDate(c.startDate)}`) : null,
+    ];
+    return h('div', { class: 'circle-header', style: { '--circle-color': c.color || 'var(--accent)' } },
+      pageHeader({
+        back: { href: href('circles'), label: 'Circles' },
+        title: c.name,
+        lead: h('span', { class: 'circle-mark', 'aria-hidden': 'true' }, icon(c.kind === 'pair' ? 'people' : 'circles', { size: 20 })),
+        badges: [c.kind === 'pair' ? pairBadge() : null, statusChip('circle', c.status)].filter(Boolean),
+        subtitle: c.purpose || null,
+        actions: [
+          button({ label: 'Edit', icon: 'pencil', testid: 'edit-circle', onclick: edit }),
+          button({ label: archived ? 'Restore' : 'Archive', icon: archived ? 'restore' : 'archive', testid: archived ? 'restore-circle' : 'archive-circle', onclick: archive, title: archived ? 'Make the circle active again' : 'Hide it from the list, keeping its history' }),
+          button({ title: 'Delete circle', icon: 'trash', variant: 'danger-ghost', testid: 'delete-circle', onclick: remove }),
+        ],
+      }),
+      h('div', { class: 'meta-row' }, ...where.filter(Boolean)));
+  };
+
+  const stats = (today) => {
+    const { upcoming } = splitSessions(page.sessions, today);
+    const held = page.sessions.filter((s) => s.status === 'held').length;
+    const current = splitMembers(page.members, today).current.length;
+    const next = upcoming[0];
+    return h('div', { class: 'stats' },
+      h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Members'), h('span', { class: 'stat-value', testid: 'stat-members' }, String(current))),
+      h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Sessions held'), h('span', { class: 'stat-value', testid: 'stat-held' }, String(held)), h('span', { class: 'stat-sub' }, `${upcoming.length} upcoming`)),
+      h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Attendance'), rateMeter(page.attendance.rate, { testid: 'stat-rate' }), h('span', { class: 'stat-sub', testid: 'stat-tally' }, tallySummary(page.attendance))),
+      h('div', { class: 'stat stat-wide' }, h('span', { class: 'stat-label' }, 'Next session'),
+        next
+          ? h('a', { class: 'stat-link', href: href('session', next.id), testid: 'stat-next' }, formatDateTime(next.startsAt, { withYear: next.startsAt.slice(0, 4) !== today.slice(0, 4) }), h('span', { class: 'stat-sub' }, ` ${relativeDays(next.startsAt, today)}`))
+          : h('span', { class: 'stat-value stat-value-sm muted' }, 'Nothing scheduled')));
+  };
+
+  const sessionsSection = (today) => {
+    const { upcoming, past } = splitSessions(page.sessions, today);
+    const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
+    const actions = [
+      button({ label: 'Schedule session', icon: 'calendar-plus', testid: 'schedule-session', onclick: schedule }),
+      button({ label: 'Schedule series', icon: 'layers', testid: 'schedule-series', onclick: series }),
+    ];
+    if (!page.sessions.length) {
+      return section({ title: 'Sessions', id: 'sessions', actions },
+        emptyState({ icon: 'calendar', title: 'No sessions yet', text: `Schedule the first one, or a whole series ${cadenceLabel(page.circle).toLowerCase()}.`, compact: true }));
+    }
+    return section({ title: 'Sessions', id: 'sessions', actions },
+      h('div', { class: 'session-columns' },
+        h('div', { class: 'session-col', testid: 'upcoming-sessions' },
+          h('h3', { class: 'subhead' }, 'Upcoming', h('span', { class: 'count' }, String(upcoming.length))),
+          upcoming.length ? h('div', { class: 'session-list' }, upcoming.map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, 'Nothing planned. Schedule the next session.')),
+        h('div', { class: 'session-col', testid: 'past-sessions' },
+          h('h3', { class: 'subhead' }, 'Past', h('span', { class: 'count' }, String(past.length))),
+          past.length ? h('div', { class: 'session-list' }, pastShown.map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, 'No past sessions yet.'),
+          past.length > PAST_SHOWN ? h('button', { type: 'button', class: 'link-btn', testid: 'toggle-past', onclick: () => { showAllPast = !showAllPast; const key = focusKey(document.activeElement); render(); refocus(root, key); } }, showAllPast ? 'Show fewer' : `Show all ${past.length}`) : null)));
+  };
+
+  const gridSection = (today) => {
+    const hasCols = page.sessions.some((s) => s.status === 'held' || s.status === 'planned');
+    let content;
+    if (!page.members.length) content = emptyState({ icon: 'people', title: 'No members yet', text: 'Add members to take attendance.', compact: true });
+    else if (!hasCols) content = emptyState({ icon: 'calendar', title: 'No sessions yet', text: 'Schedule sessions to take attendance.', compact: true });
+    else {
+      content = attendanceGrid(page, {
+        today,
+        onChange: ({ personId, tally, overall }) => {
+          for (const el of root.querySelectorAll(`.member-row [data-rate-for="${personId}"]`)) setRate(/** @type {HTMLElement} */ (el), tally.rate);
+          const stat = root.querySelector('[data-testid="stat-rate"]');
+          if (stat) setRate(/** @type {HTMLElement} */ (stat), overall.rate);
+          const sum = root.querySelector('[data-testid="stat-tally"]');
+          if (sum) sum.textContent = tallySummary(overall);
+        },
+      });
+    }
+    const aside = page.members.length && hasCols ? 'Click a cell, or use the arrow keys and Space' : null;
+    return section({ title: 'Attendance', id: 'attendance', aside }, content);
+  };
+
+  const memberRow = (m, today) => {
+    const status = saveStatus('member-save-status');
+    const role = h('select', { class: 'input select select-sm', 'aria-label': `Role of ${m.name}`, testid: 'member-role' },
+      ROLES.map((r) => h('option', { value: r.value, selected: r.value === m.role }, r.label)));
+    role.addEventListener('change', async () => {
+      const value = /** @type {HTMLSelectElement} */ (role).value;
+      status.saving();
+      try {
+        await api.circles.updateMember(m.membershipId, { personId: m.personId, role: value, joinedOn: m.joinedOn, leftOn: m.leftOn });
+        m.role = value;
+        status.saved();
+      } catch (err) {
+        /** @type {HTMLSelectElement} */ (role).value = m.role;
+        status.failed('Not saved');
+        reportError(err);
+      }
+    });
+    const removeIt = async () => {
+      const ok = await confirmDialog({
+        title: `Remove ${m.name}?`,
+        message: `${m.name} leaves “${page.circle.name}”. Their attendance marks stay with the sessions, and they stay in People. To keep them listed as a former member, edit the membership and set the date they left instead.`,
+        confirmLabel: 'Remove member', danger: true,
+        action: () => api.circles.removeMember(m.membershipId),
+      });
+      if (ok) {
+        emit('people:changed');
+        await changed(`Removed ${m.name} from the circle.`);
+      }
+    };
+    const editIt = async () => {
+      const saved = await openEditMember(m);
+      if (saved) await changed('Saved.');
+    };
+    const left = m.leftOn && m.leftOn <= today;
+    return h('div', { class: ['member-row', left && 'is-former'], testid: 'member-row', 'data-membership-id': m.membershipId, 'data-person-id': m.personId },
+      avatar(m.name),
+      h('span', { class: 'member-main' },
+        h('a', { class: 'member-name', href: href('person', m.personId), testid: 'member-name' }, m.name, m.pronouns ? h('span', { class: 'pronouns' }, m.pronouns) : null),
+        h('span', { class: 'member-sub' }, [m.email, left ? `Left ${formatDate(m.leftOn)}` : m.joinedOn ? `Joined ${formatDate(m.joinedOn)}` : ''].filter(Boolean).join(' · '))),
+      h('span', { class: 'member-role' }, role, status.el),
+      rateMeter(m.attendance ? m.attendance.rate : null, { personId: m.personId, testid: 'member-rate' }),
+      h('span', { class: 'row-actions' },
+        iconButton('pencil', `Edit ${m.name}’s membership`, editIt, { testid: 'edit-member' }),
+        iconButton('x', `Remove ${m.name} from the circle`, removeIt, { testid: 'remove-member' })));
+  };
+
+  const membersSection = (today) => {
+    const { current, former } = splitMembers(page.members, today);
+    const pair = page.circle.kind === 'pair';
+    const aside = pair ? 'A 1:1 pair: one mentor, one mentee' : plural(current.length, 'current member');
+    return section({ title: 'Members', id: 'members', aside, actions: [button({ label: 'Add member', icon: 'user-plus', testid: 'add-member', onclick: addMember })] },
+      page.members.length
+        ? h('div', { class: 'list-card member-list', testid: 'member-list' },
+          current.map((m) => memberRow(m, today)),
+          former.length ? [h('div', { class: 'list-divider' }, 'Former members'), former.map((m) => memberRow(m, today))] : null)
+        : emptyState({ icon: 'user-plus', title: 'No members yet', text: pair ? 'Add the mentor and the mentee.' : 'Add the leader, mentors and mentees — pick people already in Circlebook or add new ones.', compact: true }));
+  };
+
+  function render() {
+    page.members = page.members || [];
+    page.sessions = page.sessions || [];
+    page.grid = page.grid || [];
+    const today = nowIn().date;
+    document.title = `${page.circle.name} — Circlebook`;
+    emit('circle:shown', page.circle.id);
+    replace(root, header(), stats(today), sessionsSection(today), gridSection(today), membersSection(today));
+  }
+
+  replace(root, loading());
+  await reload();
+  return {};
+}

@@ -1,0 +1,184 @@
+// The attendance grid on the circle page: members x held/planned sessions.
+// Each cell is a button cycling present -> late -> excused -> absent ->
+// unmarked; arrow keys move between cells (one tab stop for the grid).
+
+import { h } from '../lib/dom.js';
+import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGrid, adjustTally } from '../lib/attendance.js';
+import { dayParts, formatDateTime } from '../lib/format.js';
+import { roleLabel } from '../lib/labels.js';
+import { href } from '../router.js';
+import * as api from '../api.js';
+import { rateMeter, setRate } from './ui.js';
+import { reportError } from './toast.js';
+
+/**
+ * @typedef {{personId: number, tally: import('../lib/attendance.js').Tally, overall: import('../lib/attendance.js').Tally}} GridChange
+ */
+
+/**
+ * Builds the grid for a circle page.
+ * @param {{members: any[], sessions: any[], grid: any[], attendance: import('../lib/attendance.js').Tally}} page
+ * @param {{onChange?: (c: GridChange) => void, today: string}} o
+ * @returns {HTMLElement}
+ */
+export function attendanceGrid(page, o) {
+  const sessions = page.sessions || [];
+  const cols = gridColumns(sessions);
+  const rows = (page.grid || []).map((r) => ({ ...r, cells: [...r.cells] }));
+  const members = new Map((page.members || []).map((m) => [m.personId, m]));
+  /** @type {HTMLButtonElement[][]} */
+  const buttons = [];
+  /** @type {Map<number, HTMLElement>} */
+  const rateEls = new Map();
+  const footCells = [];
+  let overallEl;
+
+  const cellLabel = (name, s, status) => `${name}, session ${s.number}, ${formatDateTime(s.startsAt)}: ${statusLabel(status)}`;
+
+  const paint = (btn, status, pending) => {
+    btn.className = `cell cell-${status || 'none'}${pending ? ' is-pending' : ''}`;
+    btn.textContent = statusLetter(status);
+    btn.dataset.status = status;
+    btn.setAttribute('aria-busy', pending ? 'true' : 'false');
+  };
+
+  // The circle's tally as Go counted it, moved along with each saved mark.
+  let totals = adjustTally(page.attendance || { present: 0, late: 0, excused: 0, absent: 0, rate: null }, '', '');
+
+  const refreshTotals = (ri, si, before) => {
+    const r = rows[ri];
+    const t = rowTally(r.cells, sessions);
+    setRate(rateEls.get(r.personId), t.rate);
+    cols.forEach((sj, cj) => paintFoot(cj, sj));
+    if (sessions[si].status === 'held') totals = adjustTally(totals, before, r.cells[si]);
+    setRate(overallEl, totals.rate);
+    o.onChange?.({ personId: r.personId, tally: t, overall: totals });
+  };
+
+  const paintFoot = (ci, si) => {
+    const marks = rows.map((r) => r.cells[si]).filter(Boolean);
+    const came = marks.filter((s) => s === 'present' || s === 'late').length;
+    footCells[ci].textContent = marks.length ? `${came}/${marks.length}` : '';
+    footCells[ci].title = marks.length ? `${came} of ${marks.length} marked came` : 'Not marked yet';
+  };
+
+  // One call at a time per cell; clicks while a call is out move the target on.
+  const state = new Map();
+  const mark = async (ri, ci) => {
+    const r = rows[ri];
+    const si = cols[ci];
+    const s = sessions[si];
+    const key = `${r.personId}:${s.id}`;
+    const st = state.get(key) || { desired: r.cells[si], busy: false };
+    state.set(key, st);
+    st.desired = nextStatus(st.desired);
+    const btn = buttons[ri][ci];
+    paint(btn, st.desired, true);
+    btn.setAttribute('aria-label', cellLabel(r.name, s, st.desired));
+    if (st.busy) return;
+    st.busy = true;
+    const before = r.cells[si];
+    try {
+      while (st.desired !== r.cells[si]) {
+        const want = st.desired;
+        const result = await api.sessions.markAttendance(s.id, r.personId, want);
+        const got = (result.roster || []).find((x) => x.personId === r.personId);
+        r.cells[si] = got ? got.status : want;
+      }
+      paint(btn, r.cells[si], false);
+      refreshTotals(ri, si, before);
+    } catch (err) {
+      st.desired = r.cells[si];
+      paint(btn, r.cells[si], false);
+      btn.setAttribute('aria-label', cellLabel(r.name, s, r.cells[si]));
+      reportError(err);
+    } finally {
+      st.busy = false;
+    }
+  };
+
+  let focusAt = { row: 0, col: Math.max(0, cols.findIndex((si) => sessions[si].status === 'planned' && sessions[si].startsAt.slice(0, 10) >= o.today) - 1) };
+  if (focusAt.col < 0) focusAt.col = 0;
+
+  const head = h('tr', null,
+    h('th', { scope: 'col', class: 'grid-name-head' }, 'Member'),
+    cols.map((si) => {
+      const s = sessions[si];
+      const d = dayParts(s.startsAt);
+      return h('th', { scope: 'col', class: ['grid-col-head', s.status === 'planned' && 'is-planned'], title: `Session ${s.number}: ${formatDateTime(s.startsAt)}${s.topic ? ' — ' + s.topic : ''} (${s.status})` },
+        h('a', { href: href('session', s.id), class: 'grid-col-link', tabindex: '-1', testid: 'grid-session-link' },
+          h('span', { class: 'grid-col-day' }, d.day), h('span', { class: 'grid-col-month' }, d.month)));
+    }),
+    h('th', { scope: 'col', class: 'grid-rate-head' }, 'Rate'));
+
+  const body = rows.map((r, ri) => {
+    const m = members.get(r.personId);
+    buttons[ri] = [];
+    const rateEl = rateMeter(rowTally(r.cells, sessions).rate, { testid: 'grid-rate' });
+    rateEls.set(r.personId, rateEl);
+    return h('tr', { testid: 'grid-row', 'data-person-id': r.personId, class: m && m.leftOn && m.leftOn <= o.today ? 'is-former' : undefined },
+      h('th', { scope: 'row', class: 'grid-name' },
+        h('a', { href: href('person', r.personId), tabindex: '-1' }, r.name),
+        m ? h('span', { class: 'grid-role' }, roleLabel(m.role)) : null),
+      cols.map((si, ci) => {
+        const s = sessions[si];
+        const btn = /** @type {HTMLButtonElement} */ (h('button', {
+          type: 'button', testid: 'attendance-cell', 'data-person-id': r.personId, 'data-session-id': s.id,
+          tabindex: ri === focusAt.row && ci === focusAt.col ? '0' : '-1',
+          title: 'Click or press Space to change: present → late → excused → absent → unmarked',
+        }));
+        paint(btn, r.cells[si], false);
+        btn.setAttribute('aria-label', cellLabel(r.name, s, r.cells[si]));
+        btn.addEventListener('click', () => mark(ri, ci));
+        btn.addEventListener('focus', () => moveFocus({ row: ri, col: ci }, false));
+        buttons[ri][ci] = btn;
+        return h('td', { class: ['grid-cell', s.status === 'planned' && 'is-planned'] }, btn);
+      }),
+      h('td', { class: 'grid-rate' }, rateEl));
+  });
+
+  const moveFocus = (to, doFocus = true) => {
+    const prev = buttons[focusAt.row]?.[focusAt.col];
+    if (prev) prev.tabIndex = -1;
+    focusAt = to;
+    const next = buttons[to.row][to.col];
+    next.tabIndex = 0;
+    if (doFocus) next.focus();
+  };
+
+  overallEl = rateMeter(totals.rate, { testid: 'grid-overall-rate' });
+  const foot = h('tr', null,
+    h('th', { scope: 'row', class: 'grid-name grid-foot-label' }, 'Came'),
+    cols.map(() => {
+      const td = h('td', { class: 'grid-foot' });
+      footCells.push(td);
+      return td;
+    }),
+    h('td', { class: 'grid-rate' }, overallEl));
+  cols.forEach((si, ci) => paintFoot(ci, si));
+
+  const table = h('table', { class: 'att-grid', role: 'grid', 'aria-label': 'Attendance: members by session', testid: 'attendance-grid' },
+    h('thead', null, head), h('tbody', null, body), h('tfoot', null, foot));
+  table.addEventListener('keydown', (e) => {
+    const t = /** @type {HTMLElement} */ (e.target);
+    if (!t.matches('button.cell') || e.altKey || e.shiftKey) return;
+    const to = moveInGrid(focusAt, e.key, rows.length, cols.length, { ctrl: e.ctrlKey || e.metaKey });
+    if (to) {
+      e.preventDefault();
+      moveFocus(to);
+    }
+  });
+
+  const wrap = h('div', { class: 'grid-wrap' }, table);
+  // Start scrolled to the latest held sessions rather than the first ones.
+  requestAnimationFrame(() => {
+    const cell = buttons[0]?.[focusAt.col];
+    if (cell && wrap.scrollWidth > wrap.clientWidth) wrap.scrollLeft = Math.max(0, cell.parentElement.offsetLeft - wrap.clientWidth / 2);
+  });
+  return h('div', { class: 'grid-block' },
+    wrap,
+    h('div', { class: 'grid-legend', 'aria-hidden': 'true' },
+      ['present', 'late', 'excused', 'absent', ''].map((s) => h('span', { class: 'legend-item' }, h('span', { class: `cell cell-${s || 'none'} cell-static` }, statusLetter(s)), statusLabel(s))),
+      h('span', { class: 'legend-item legend-planned' }, h('span', { class: 'legend-swatch-planned' }), 'Planned session'),
+      h('span', { class: 'legend-note' }, 'Rates count held sessions; excused is not counted.')));
+}

@@ -1,0 +1,150 @@
+// The person page: profile, their circles with role and attendance, recent
+// attendance, and the private note.
+
+import { h, replace } from '../lib/dom.js';
+import { icon } from '../lib/icons.js';
+import { formatDate, formatDateTime, nowIn, tenure } from '../lib/format.js';
+import { personSubtitle, roleLabel } from '../lib/labels.js';
+import { tallySummary } from '../lib/attendance.js';
+import { emit } from '../state.js';
+import { go, href } from '../router.js';
+import * as api from '../api.js';
+import { button, statusChip, markChip, rateMeter, avatar, colorDot, pageHeader, section, emptyState, loading, errorState, pairBadge } from './ui.js';
+import { toast } from './toast.js';
+import { confirmDialog } from './dialog.js';
+import { openPersonForm } from './person-form.js';
+
+const VISITS_SHOWN = 12;
+
+/**
+ * A definition-list row, left out when the value is empty.
+ * @param {string} label
+ * @param {string} value
+ * @param {string} testid
+ * @returns {HTMLElement[]|null}
+ */
+function fact(label, value, testid) {
+  if (!value || !String(value).trim()) return null;
+  return [h('dt', null, label), h('dd', { testid, class: 'prewrap' }, value)];
+}
+
+/**
+ * Mounts the person page.
+ * @param {HTMLElement} root
+ * @param {{id: number}} route
+ * @param {{alive: () => boolean}} ctx
+ * @returns {Promise<{dispose?: () => void}>}
+ */
+export async function mount(root, route, ctx) {
+  /** @type {any} */
+  let page = null;
+  let allVisits = false;
+
+  const reload = async () => {
+    try {
+      const p = await api.people.get(route.id);
+      if (!ctx.alive()) return;
+      page = p;
+      render();
+    } catch (err) {
+      if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('people'), backLabel: 'All people' }));
+    }
+  };
+
+  const edit = async () => {
+    const p = await openPersonForm(page.person);
+    if (p) {
+      toast('Saved.', { kind: 'success' });
+      emit('people:changed');
+      await reload();
+    }
+  };
+  const remove = async () => {
+    const p = page.person;
+    const n = (page.circles || []).length;
+    const ok = await confirmDialog({
+      title: `Delete ${p.name}?`,
+      message: `${p.name} will be removed from Circlebook${n ? `, from ${n === 1 ? 'one circle' : `${n} circles`},` : ''} along with their attendance marks and private note. This cannot be undone.`,
+      confirmLabel: 'Delete person', danger: true,
+      action: () => api.people.remove(p.id),
+    });
+    if (ok) {
+      toast(`Deleted ${p.name}.`, { kind: 'success' });
+      emit('people:changed');
+      emit('circles:changed');
+      go(href('people'));
+    }
+  };
+
+  function render() {
+    const p = page.person;
+    const circles = page.circles || [];
+    const visits = page.visits || [];
+    const today = nowIn().date;
+    document.title = `${p.name} — Circlebook`;
+
+    const circleList = circles.length
+      ? h('div', { class: 'list-card' }, circles.map((c) => h('a', { class: ['pc-row', c.leftOn && c.leftOn <= today && 'is-former'], href: href('circle', c.circleId), testid: 'person-circle', 'data-circle-id': c.circleId },
+        colorDot(c.color),
+        h('span', { class: 'pc-main' },
+          h('span', { class: 'pc-name' }, c.name, c.kind === 'pair' ? pairBadge() : null),
+          h('span', { class: 'pc-sub' }, [roleLabel(c.role), c.leftOn && c.leftOn <= today ? `left ${formatDate(c.leftOn)}` : c.joinedOn ? `since ${formatDate(c.joinedOn)}` : ''].filter(Boolean).join(' · '))),
+        statusChip('circle', c.status),
+        rateMeter(c.attendance ? c.attendance.rate : null, { testid: 'person-circle-rate' }))))
+      : emptyState({ icon: 'circles', title: 'Not in any circle yet', text: 'Add them from a circle’s Members section.', compact: true });
+
+    const shownVisits = allVisits ? visits : visits.slice(0, VISITS_SHOWN);
+    const visitList = visits.length
+      ? h('div', null,
+        h('ol', { class: 'list-card visit-list', testid: 'visit-list' }, shownVisits.map((v) => h('li', { class: 'visit-row' },
+          h('a', { href: href('session', v.sessionId), class: 'visit-link', testid: 'visit-row', 'data-session-id': v.sessionId },
+            h('span', { class: 'visit-when' }, formatDateTime(v.startsAt, { withYear: v.startsAt.slice(0, 4) !== today.slice(0, 4) })),
+            h('span', { class: 'visit-circle' }, v.circleName, h('span', { class: 'muted' }, ` · #${v.number}`)),
+            markChip(v.status))))),
+        visits.length > VISITS_SHOWN ? h('button', { type: 'button', class: 'link-btn', onclick: () => { allVisits = !allVisits; render(); } }, allVisits ? 'Show fewer' : `Show all ${visits.length}`) : null)
+      : emptyState({ icon: 'calendar', title: 'No attendance yet', text: 'Marks from their sessions will show here.', compact: true });
+
+    const facts = [
+      fact('Email', p.email, 'person-email'),
+      fact('Title', p.title, 'person-title'),
+      fact('Team', p.team, 'person-team'),
+      fact('Location', p.location, 'person-location'),
+      fact('Time zone', p.timeZone, 'person-timezone'),
+      fact('Started', p.startDate ? `${formatDate(p.startDate)}${tenure(p.startDate, today) ? ` · ${tenure(p.startDate, today)}` : ''}` : '', 'person-start'),
+      fact('Strengths', p.strengths, 'person-strengths'),
+      fact('Growth areas', p.growthAreas, 'person-growth'),
+    ].filter(Boolean);
+
+    replace(root,
+      pageHeader({
+        back: { href: href('people'), label: 'People' },
+        title: p.name,
+        lead: avatar(p.name, { size: 'lg' }),
+        badges: p.pronouns ? [h('span', { class: 'badge' }, p.pronouns)] : [],
+        subtitle: personSubtitle(p) || null,
+        actions: [
+          button({ label: 'Edit', icon: 'pencil', testid: 'edit-person', onclick: edit }),
+          button({ title: 'Delete person', icon: 'trash', variant: 'danger-ghost', testid: 'delete-person', onclick: remove }),
+        ],
+      }),
+      h('div', { class: 'two-col' },
+        h('div', { class: 'col-main' },
+          section({ title: 'Circles', id: 'person-circles', aside: page.attendance && page.attendance.rate !== null ? h('span', { class: 'inline-rate' }, 'Overall ', rateMeter(page.attendance.rate, { testid: 'person-rate' })) : null }, circleList),
+          section({ title: 'Recent attendance', id: 'visits', aside: visits.length ? tallySummary(page.attendance) : null }, visitList)),
+        h('div', { class: 'col-side' },
+          section({ title: 'Profile', id: 'profile' },
+            facts.length ? h('dl', { class: 'facts', testid: 'person-profile' }, ...facts.flat()) : h('p', { class: 'muted small' }, 'Nothing more yet. Use Edit to add a title, team, strengths and growth areas.')),
+          h('section', { class: 'private-note', testid: 'private-note', 'aria-labelledby': 'private-note-title' },
+            h('div', { class: 'private-note-head' },
+              icon('lock', { size: 15 }),
+              h('h2', { class: 'section-title', id: 'private-note-title' }, 'Private note'),
+              h('span', { class: 'private-tag', testid: 'private-tag' }, 'Private — never exported')),
+            p.privateNote
+              ? h('p', { class: 'prewrap', testid: 'private-note-text' }, p.privateNote)
+              : h('p', { class: 'muted small' }, 'Only you see this note. Use Edit to write one.')))));
+  }
+
+  replace(root, loading());
+  await reload();
+  return {};
+}

@@ -1,0 +1,72 @@
+// The left sidebar: app name, Circles and People, a quick list of circles,
+// and the shortcuts button.
+
+import { h, replace, kbd } from '../lib/dom.js';
+import { icon } from '../lib/icons.js';
+import { sidebarOrder } from '../lib/lists.js';
+import { on } from '../state.js';
+import { href } from '../router.js';
+import * as api from '../api.js';
+import { colorDot } from './ui.js';
+
+/**
+ * Builds the sidebar; call setActive on each route change.
+ * @param {{onShortcuts: () => void}} o
+ * @returns {{el: HTMLElement, setActive: (section: string, circleId?: number) => void, dispose: () => void}}
+ */
+export function sidebar(o) {
+  const link = (name, label, iconName, key) => h('a', { class: 'nav-item', href: href(name), testid: `nav-${name}`, 'data-section': name, title: `${label} (${key})`, 'aria-keyshortcuts': key },
+    icon(iconName, { size: 16 }), h('span', { class: 'nav-label' }, label), kbd(key));
+  const circleList = h('ul', { class: 'side-circles', testid: 'sidebar-circles', 'aria-label': 'Your circles' });
+  const info = h('p', { class: 'side-info', testid: 'app-info' });
+  const el = h('aside', { class: 'sidebar', 'aria-label': 'Main navigation' },
+    h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, icon('logo', { size: 20 })), h('span', { class: 'brand-name' }, 'Circlebook')),
+    h('nav', { class: 'nav', 'aria-label': 'Sections' }, link('circles', 'Circles', 'circles', 'C'), link('people', 'People', 'people', 'P')),
+    h('div', { class: 'side-section' }, h('p', { class: 'side-heading', id: 'side-circles-title' }, 'Your circles'), circleList),
+    h('div', { class: 'side-foot' },
+      h('button', { type: 'button', class: 'nav-item side-help', testid: 'show-shortcuts', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': '?', onclick: o.onShortcuts },
+        icon('keyboard', { size: 16 }), h('span', { class: 'nav-label' }, 'Shortcuts'), kbd('?')),
+      info));
+
+  let active = { section: 'circles', circleId: 0 };
+  let seq = 0;
+  const paint = () => {
+    for (const a of el.querySelectorAll('.nav-item[data-section]')) {
+      const on = a.getAttribute('data-section') === active.section && !active.circleId;
+      a.classList.toggle('is-active', a.getAttribute('data-section') === active.section);
+      if (on) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    for (const a of circleList.querySelectorAll('a')) {
+      const current = Number(a.getAttribute('data-circle-id')) === active.circleId;
+      a.classList.toggle('is-active', current);
+      if (current) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  };
+  const load = async () => {
+    const mine = ++seq;
+    try {
+      const list = sidebarOrder((await api.circles.list(false)) || []);
+      if (mine !== seq) return;
+      replace(circleList, list.length
+        ? list.map((c) => h('li', null, h('a', { class: ['side-circle', c.status !== 'active' && 'is-quiet'], href: href('circle', c.id), 'data-circle-id': c.id, title: c.name },
+          colorDot(c.color, { size: 'sm' }), h('span', { class: 'side-circle-name' }, c.name))))
+        : h('li', { class: 'side-empty' }, 'No circles yet'));
+      paint();
+    } catch {
+      replace(circleList, h('li', { class: 'side-empty' }, 'Could not load circles'));
+    }
+  };
+  api.app.info().then((i) => {
+    info.textContent = `Version ${i.version}`;
+    info.title = `Data file: ${i.dataFile}`;
+  }).catch(() => {});
+  const offs = [on('circles:changed', load)];
+  load();
+  return {
+    el,
+    setActive: (section, circleId = 0) => { active = { section, circleId }; paint(); },
+    dispose: () => offs.forEach((off) => off()),
+  };
+}

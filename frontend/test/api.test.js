@@ -1,0 +1,131 @@
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError, normaliseError, bound, readReply, call, wailsGo, circles, people, sessions, demo, app } from '../js/api.js';
+
+afterEach(() => {
+  delete globalThis.window;
+  delete globalThis.fetch;
+});
+
+test('normaliseError keeps the Go shape', () => {
+  const e = normaliseError({ code: 'invalid', field: 'name', message: 'Name is required.' });
+  assert.ok(e instanceof ApiError);
+  assert.ok(e instanceof Error);
+  assert.deepEqual([e.code, e.field, e.message], ['invalid', 'name', 'Name is required.']);
+});
+
+test('normaliseError reads a JSON string and a plain string (how Wails may reject)', () => {
+  const j = normaliseError('{"code":"conflict","field":"email","message":"Someone else already has the email a@b.org."}');
+  assert.deepEqual([j.code, j.field, j.message], ['conflict', 'email', 'Someone else already has the email a@b.org.']);
+  const p = normaliseError('database is locked');
+  assert.deepEqual([p.code, p.field, p.message], ['internal', '', 'database is locked']);
+  const broken = normaliseError('{not json');
+  assert.equal(broken.message, '{not json');
+});
+
+test('normaliseError maps unknown codes to internal and network failures to a readable message', () => {
+  assert.equal(normaliseError({ code: 'teapot', message: 'x' }).code, 'internal');
+  const net = normaliseError(new TypeError('Failed to fetch'));
+  assert.equal(net.code, 'internal');
+  assert.match(net.message, /Could not reach Circlebook/);
+  assert.equal(normaliseError(undefined).message, 'Something went wrong.');
+  assert.equal(normaliseError({ error: { code: 'not_found', message: 'gone' } }).code, 'not_found');
+  const same = new ApiError('too_long', 'purpose', 'too long');
+  assert.equal(normaliseError(same), same);
+});
+
+test('bound finds pkg.Struct.Method on window.go', () => {
+  const fn = () => 1;
+  assert.equal(bound({ circles: { Circles: { List: fn } } }, 'circles.Circles.List'), fn);
+  assert.equal(bound({}, 'circles.Circles.List'), null);
+  assert.equal(bound(undefined, 'a.b.c'), null);
+});
+
+test('readReply: 200 is {result}; other statuses are {error} or text', async () => {
+  const reply = (status, body) => ({ ok: status === 200, status, text: async () => body });
+  assert.deepEqual(await readReply(reply(200, '{"result":[1,2]}')), [1, 2]);
+  assert.equal(await readReply(reply(200, '{}')), undefined); // a method returning only error
+  await assert.rejects(readReply(reply(422, '{"error":{"code":"invalid","field":"endDate","message":"The end date is before the start date."}}')),
+    (e) => e.code === 'invalid' && e.field === 'endDate');
+  await assert.rejects(readReply(reply(401, 'missing or wrong token')), (e) => e.code === 'internal' && /expired/.test(e.message));
+  await assert.rejects(readReply(reply(500, 'boom')), (e) => e.code === 'internal' && e.message === 'boom');
+});
+
+test('call uses window.go in the Wails window', async () => {
+  const seen = [];
+  globalThis.window = { go: { circles: { Circles: { Update: async (...args) => { seen.push(args); return { id: 3 }; } } } } };
+  assert.deepEqual(await circles.update(3, { name: 'A' }), { id: 3 });
+  assert.deepEqual(seen, [[3, { name: 'A' }]]);
+});
+
+test('call turns a Wails rejection into an ApiError', async () => {
+  globalThis.window = { go: { people: { People: { Create: async () => { throw '{"code":"invalid","field":"email","message":"That does not look like an email address."}'; } } } } };
+  await assert.rejects(people.create({ name: 'x', email: 'y' }), (e) => e instanceof ApiError && e.field === 'email');
+  globalThis.window = { go: {} };
+  await assert.rejects(call('nope.Nope.Nope'), (e) => e.code === 'internal' && /no method/.test(e.message));
+});
+
+test('call posts {name, args} to /api/call in browser mode', async () => {
+  globalThis.window = {};
+  const requests = [];
+  globalThis.fetch = async (url, init) => {
+    requests.push([url, init.method, init.headers['Content-Type'], JSON.parse(init.body)]);
+    return { ok: true, status: 200, text: async () => '{"result":{"created":true,"circles":4}}' };
+  };
+  assert.deepEqual(await demo.load(), { created: true, circles: 4 });
+  await sessions.markAttendance(9, 2, '');
+  await circles.list(false);
+  assert.deepEqual(requests, [
+    ['/api/call', 'POST', 'application/json', { name: 'demo.Demo.Load', args: [] }],
+    ['/api/call', 'POST', 'application/json', { name: 'sessions.Sessions.MarkAttendance', args: [9, 2, ''] }],
+    ['/api/call', 'POST', 'application/json', { name: 'circles.Circles.List', args: [false] }],
+  ]);
+});
+
+test('a network failure in browser mode is an ApiError too', async () => {
+  globalThis.window = {};
+  globalThis.fetch = async () => { throw new TypeError('Failed to fetch'); };
+  await assert.rejects(app.info(), (e) => e instanceof ApiError && e.code === 'internal');
+});
+
+test('the wrappers name the Go methods exactly', async () => {
+  const names = [];
+  globalThis.window = {};
+  globalThis.fetch = async (_u, init) => {
+    names.push(JSON.parse(init.body).name);
+    return { ok: true, status: 200, text: async () => '{"result":null}' };
+  };
+  await Promise.all([
+    app.info(), circles.get(1), circles.create({}), circles.archive(1), circles.restore(1), circles.remove(1),
+    circles.addMember(1, {}), circles.updateMember(1, {}), circles.removeMember(1), people.list(''), people.get(1),
+    people.update(1, {}), people.remove(1), sessions.get(1), sessions.schedule(1, {}), sessions.scheduleSeries(1, {}),
+    sessions.update(1, {}), sessions.remove(1), sessions.markEveryone(1, 'present'), sessions.addAgendaItem(1, {}),
+    sessions.updateAgendaItem(1, {}), sessions.deleteAgendaItem(1), sessions.moveAgendaItem(1, 0),
+  ]);
+  assert.deepEqual(names, [
+    'main.App.Info', 'circles.Circles.Get', 'circles.Circles.Create', 'circles.Circles.Archive', 'circles.Circles.Restore', 'circles.Circles.Delete',
+    'circles.Circles.AddMember', 'circles.Circles.UpdateMember', 'circles.Circles.RemoveMember', 'people.People.List', 'people.People.Get',
+    'people.People.Update', 'people.People.Delete', 'sessions.Sessions.Get', 'sessions.Sessions.Schedule', 'sessions.Sessions.ScheduleSeries',
+    'sessions.Sessions.Update', 'sessions.Sessions.Delete', 'sessions.Sessions.MarkEveryone', 'sessions.Sessions.AddAgendaItem',
+    'sessions.Sessions.UpdateAgendaItem', 'sessions.Sessions.DeleteAgendaItem', 'sessions.Sessions.MoveAgendaItem',
+  ]);
+});
+
+test('inside the window, calls wait for the bindings instead of falling back to HTTP', async () => {
+  globalThis.window = { location: { protocol: 'wails:' } };
+  globalThis.fetch = async () => { throw new Error('must not fetch in the window'); };
+  setTimeout(() => { globalThis.window.go = { main: { App: { Info: async () => ({ version: '1' }) } } }; }, 120);
+  assert.deepEqual(await app.info(), { version: '1' });
+});
+
+test('inside the window without bindings, a clear error', async () => {
+  globalThis.window = { runtime: {} };
+  await assert.rejects(wailsGo(100), (e) => e instanceof ApiError && /did not start/.test(e.message));
+});
+
+test('browser mode has no bindings to wait for', async () => {
+  globalThis.window = { location: { protocol: 'http:' } };
+  assert.equal(await wailsGo(), undefined);
+  delete globalThis.window;
+  assert.equal(await wailsGo(), undefined);
+});

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { STATUSES, adjustTally, nextStatus, statusLetter, statusLabel, tally, rowTally, gridTally, gridColumns, moveInGrid, tallySummary } from '../js/lib/attendance.js';
+
+test('a cell cycles present -> late -> excused -> absent -> unmarked -> present', () => {
+  const seen = [];
+  let s = '';
+  for (let i = 0; i < 6; i++) {
+    s = nextStatus(s);
+    seen.push(s);
+  }
+  assert.deepEqual(seen, ['present', 'late', 'excused', 'absent', '', 'present']);
+  assert.equal(nextStatus('something-else'), 'present');
+});
+
+test('every status has a letter and a label, so marks are never colour-only', () => {
+  for (const s of STATUSES) {
+    assert.match(statusLetter(s), /^[A-Z]$/);
+    assert.ok(statusLabel(s).length > 2);
+  }
+  assert.equal(new Set(STATUSES.map(statusLetter)).size, STATUSES.length);
+  assert.equal(statusLetter(''), '');
+  assert.equal(statusLabel(''), 'Not marked');
+});
+
+test('tally follows the Go rules: present and late attend, excused is not counted', () => {
+  assert.deepEqual(tally([]), { present: 0, late: 0, excused: 0, absent: 0, rate: null });
+  assert.deepEqual(tally(['excused', 'excused']), { present: 0, late: 0, excused: 2, absent: 0, rate: null });
+  const t = tally(['present', 'late', 'absent', 'excused', 'present']);
+  assert.equal(t.present, 2);
+  assert.equal(t.late, 1);
+  assert.equal(t.absent, 1);
+  assert.equal(t.excused, 1);
+  assert.equal(t.rate, 3 / 4);
+});
+
+test('row and grid tallies count held sessions only', () => {
+  const sessions = [{ status: 'held' }, { status: 'planned' }, { status: 'cancelled' }, { status: 'held' }];
+  assert.equal(rowTally(['present', 'absent', 'absent', 'absent'], sessions).rate, 0.5);
+  assert.equal(rowTally(['', 'present', '', ''], sessions).rate, null);
+  const g = gridTally([{ cells: ['present', 'absent', '', 'late'] }, { cells: ['absent', '', '', 'excused'] }], sessions);
+  assert.deepEqual(g, { present: 1, late: 1, excused: 1, absent: 1, rate: 2 / 3 });
+});
+
+test('grid columns are the held and planned sessions', () => {
+  assert.deepEqual(gridColumns([{ status: 'held' }, { status: 'cancelled' }, { status: 'planned' }]), [0, 2]);
+  assert.deepEqual(gridColumns([]), []);
+});
+
+test('arrow keys move within the grid and stop at its edges', () => {
+  assert.deepEqual(moveInGrid({ row: 0, col: 0 }, 'ArrowRight', 3, 4), { row: 0, col: 1 });
+  assert.deepEqual(moveInGrid({ row: 0, col: 0 }, 'ArrowLeft', 3, 4), { row: 0, col: 0 });
+  assert.deepEqual(moveInGrid({ row: 2, col: 3 }, 'ArrowDown', 3, 4), { row: 2, col: 3 });
+  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'ArrowUp', 3, 4), { row: 0, col: 2 });
+  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'Home', 3, 4), { row: 1, col: 0 });
+  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'End', 3, 4, { ctrl: true }), { row: 2, col: 3 });
+  assert.equal(moveInGrid({ row: 0, col: 0 }, ' ', 3, 4), null);
+  assert.equal(moveInGrid({ row: 0, col: 0 }, 'ArrowDown', 0, 4), null);
+});
+
+test('tallySummary', () => {
+  assert.equal(tallySummary(tally(['present', 'present', 'absent'])), '2 present · 1 absent');
+  assert.equal(tallySummary(tally([])), 'Nothing marked yet');
+});
+
+test('adjustTally moves one mark and keeps the rest as Go counted them', () => {
+  const go = { present: 10, late: 2, excused: 1, absent: 3, rate: 12 / 15 };
+  assert.deepEqual(adjustTally(go, 'present', 'late'), { present: 9, late: 3, excused: 1, absent: 3, rate: 12 / 15 });
+  assert.deepEqual(adjustTally(go, 'absent', ''), { present: 10, late: 2, excused: 1, absent: 2, rate: 12 / 14 });
+  assert.deepEqual(adjustTally(go, '', 'excused'), { present: 10, late: 2, excused: 2, absent: 3, rate: 12 / 15 });
+  assert.equal(adjustTally({ present: 0, late: 0, excused: 0, absent: 1, rate: 0 }, 'absent', '').rate, null);
+  assert.equal(go.present, 10, 'the input is not changed');
+});

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseRoute, href, section } from '../js/router.js';
+
+test('parseRoute', () => {
+  assert.deepEqual(parseRoute(''), { name: 'circles', path: '/circles' });
+  assert.deepEqual(parseRoute('#/circles'), { name: 'circles', path: '/circles' });
+  assert.deepEqual(parseRoute('#/circles/12'), { name: 'circle', id: 12, path: '/circles/12' });
+  assert.deepEqual(parseRoute('#/people/'), { name: 'people', path: '/people' });
+  assert.deepEqual(parseRoute('#/people/3'), { name: 'person', id: 3, path: '/people/3' });
+  assert.deepEqual(parseRoute('#/sessions/9'), { name: 'session', id: 9, path: '/sessions/9' });
+  assert.equal(parseRoute('#/sessions').name, 'notfound');
+  assert.equal(parseRoute('#/circles/abc').name, 'notfound');
+  assert.equal(parseRoute('#/settings').name, 'notfound');
+});
+
+test('href round-trips through parseRoute', () => {
+  for (const [name, id] of [['circles'], ['circle', 4], ['people'], ['person', 7], ['session', 9]]) {
+    const r = parseRoute(href(name, id));
+    assert.equal(r.name, name);
+    assert.equal(r.id, id);
+  }
+});
+
+test('section picks the sidebar item', () => {
+  assert.equal(section(parseRoute('#/people/3')), 'people');
+  assert.equal(section(parseRoute('#/sessions/3')), 'circles');
+  assert.equal(section(parseRoute('#/circles')), 'circles');
+});
