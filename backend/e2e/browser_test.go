@@ -2,11 +2,15 @@ package e2e_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -38,6 +42,9 @@ func openPage(t *testing.T, srv server) *page {
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil { // start the browser on the long-lived context
+		t.Fatalf("start chromium: %v", err)
+	}
 	p := &page{ctx: ctx, srv: srv}
 	p.do(t, chromedp.Navigate(srv.URL))
 	p.waitVisible(t, "content")
@@ -49,9 +56,14 @@ func sel(testid string) chromedp.CSS {
 	return chromedp.CSS(fmt.Sprintf(`[data-testid=%q]`, testid))
 }
 
+// stepTimeout bounds one browser step, so a missing element fails fast.
+const stepTimeout = 20 * time.Second
+
 func (p *page) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
-	if err := chromedp.Do(p.ctx, steps...); err != nil {
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	if err := chromedp.Do(ctx, steps...); err != nil {
 		t.Fatalf("browser: %v", err)
 	}
 }
@@ -66,16 +78,23 @@ func (p *page) click(t *testing.T, testid string) {
 	p.do(t, chromedp.WaitVisible(sel(testid)), chromedp.Click(sel(testid)))
 }
 
-// fill replaces a field's value by typing, as a user would.
+// fill replaces a field's value by typing, as a user would; the text goes
+// in through the input method, so accented and non-Latin letters arrive whole.
 func (p *page) fill(t *testing.T, testid, value string) {
 	t.Helper()
-	p.do(t, chromedp.WaitVisible(sel(testid)), chromedp.Clear(sel(testid)), chromedp.SendKeys(sel(testid), value))
+	p.do(t, chromedp.WaitVisible(sel(testid)), chromedp.Clear(sel(testid)), chromedp.Focus(sel(testid)),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: value})
+			return err
+		}))
 }
 
 // text returns an element's visible text.
 func (p *page) text(t *testing.T, testid string) string {
 	t.Helper()
-	s, err := chromedp.Run(p.ctx, chromedp.Text(sel(testid)))
+	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Text(sel(testid)))
 	if err != nil {
 		t.Fatalf("text of %s: %v", testid, err)
 	}
@@ -103,4 +122,41 @@ func (p *page) waitFor(t *testing.T, js string) {
 // count returns how many elements carry a data-testid.
 func (p *page) count(t *testing.T, testid string) int {
 	return eval[int](t, p, fmt.Sprintf(`document.querySelectorAll('[data-testid=%q]').length`, testid))
+}
+
+// setValue sets a field the way a picker would (date, time, select) and fires input and change.
+func (p *page) setValue(t *testing.T, testid, value string) {
+	t.Helper()
+	p.waitVisible(t, testid)
+	js := fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid=%q]');
+		el.value = %q; el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, testid, value)
+	eval[bool](t, p, js)
+}
+
+// callAPI calls a bound method through browser mode's transport, for test set-up.
+func callAPI[T any](t *testing.T, p *page, name string, args ...any) T {
+	t.Helper()
+	body, _ := json.Marshal(map[string]any{"name": name, "args": args})
+	js := fmt.Sprintf(`fetch('/api/call', {method: 'POST', headers: {'Content-Type': 'application/json'}, body: %q})
+		.then(r => r.json()).then(r => { if (r.error) throw new Error(r.error.message); return r.result })`, body)
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js, func(e *runtime.EvaluateParams) { e.AwaitPromise = new(true) }))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return v
+}
+
+// chromedpNavigate moves the page to a route (a hash) of the app.
+func chromedpNavigate(srv server, route string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.Navigate(srv.Base+"/"+route), chromedp.WaitVisible(sel("content")))
+}
+
+// chromedpClick waits for a CSS selector to be visible and clicks it.
+func chromedpClick(css string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css)))
+}
+
+// chromedpWaitGone waits until a testid is gone from the page.
+func chromedpWaitGone(testid string) chromedp.Action[chromedp.Void] {
+	return chromedp.WaitNotPresent(sel(testid))
 }
