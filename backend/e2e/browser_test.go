@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -64,8 +66,23 @@ func (p *page) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
 	ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
 	defer cancel()
 	if err := chromedp.Do(ctx, steps...); err != nil {
-		t.Fatalf("browser: %v", err)
+		t.Fatalf("browser: %v (screenshot: %s)", err, p.shot(t))
 	}
+}
+
+// shot saves a screenshot of the page for a failure message, and returns its path.
+func (p *page) shot(t *testing.T) string {
+	ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)
+	defer cancel()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		return "none: " + err.Error()
+	}
+	path := filepath.Join(os.TempDir(), "circlebook-"+strings.ReplaceAll(t.Name(), "/", "-")+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		return "none: " + err.Error()
+	}
+	return path
 }
 
 func (p *page) waitVisible(t *testing.T, testid string) {
@@ -82,7 +99,8 @@ func (p *page) click(t *testing.T, testid string) {
 // in through the input method, so accented and non-Latin letters arrive whole.
 func (p *page) fill(t *testing.T, testid, value string) {
 	t.Helper()
-	p.do(t, chromedp.WaitVisible(sel(testid)), chromedp.Clear(sel(testid)), chromedp.Focus(sel(testid)),
+	p.setValue(t, testid, "")
+	p.do(t, chromedp.Focus(sel(testid)),
 		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 			_, err := cdp.Call(ctx, tg, input.InsertText, input.InsertTextParams{Text: value})
 			return err
