@@ -30,6 +30,14 @@ func TestDesktopWindow(t *testing.T) {
 	list := d.waitPainted(t, "the sample program's circles list", hasColour(0x2f, 0x7d, 0xe1))
 	savePNGIf(t, list, "circles.png")
 
+	// Open the Product Craft Circle by clicking its row (its colour bar is the
+	// tallest run of that colour on screen).
+	x, y := tallestRun(list, [3]uint8{0x2f, 0x7d, 0xe1})
+	d.click(t, x+200, y)
+	circle := d.waitPainted(t, "the circle page", func(img image.Image) bool { return !same(img, list) })
+	circle = d.settle(t, circle)
+	savePNGIf(t, circle, "circle.png")
+
 	db := openDB(t, data)
 	deadline := time.Now().Add(10 * time.Second)
 	for count(t, db, "SELECT COUNT(*) FROM circles") != 4 {
@@ -48,6 +56,55 @@ func TestDesktopWindow(t *testing.T) {
 	if n := count(t, after, "SELECT COUNT(*) FROM people"); n != 25 {
 		t.Errorf("people after exit = %d, want 25", n)
 	}
+}
+
+// settle waits until two screenshots in a row are the same, and returns the last.
+func (d *desktop) settle(t *testing.T, last image.Image) image.Image {
+	for range 20 {
+		time.Sleep(250 * time.Millisecond)
+		img := d.screenshot(t)
+		if same(img, last) {
+			return img
+		}
+		last = img
+	}
+	return last
+}
+
+// same reports whether two screenshots have identical pixels.
+func same(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	bounds := a.Bounds()
+	for y := bounds.Min.Y; y < bounds.Max.Y; y++ {
+		for x := bounds.Min.X; x < bounds.Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// tallestRun finds the longest vertical run of one colour and returns its column and middle row.
+func tallestRun(img image.Image, c [3]uint8) (x, y int) {
+	b := img.Bounds()
+	best := 0
+	for col := b.Min.X; col < b.Max.X; col++ {
+		run := 0
+		for row := b.Min.Y; row < b.Max.Y; row++ {
+			if near(img, col, row, c) {
+				run++
+				if run > best {
+					best, x, y = run, col, row-run/2
+				}
+			} else {
+				run = 0
+			}
+		}
+	}
+	return x, y
 }
 
 // widestRun finds the longest horizontal run of one colour (±6 per channel)
