@@ -2,13 +2,22 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log"
+	"net/url"
+	"time"
 
 	"circlebook/backend/store"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
 )
 
+// flushWait is how long closing the window waits for the page to save
+// text still pending.
+const flushWait = 3 * time.Second
+
 // App is the window's lifecycle and the few app-level methods the page calls.
-// It is the only place that would touch the Wails runtime.
+// It is the only place that touches the Wails runtime.
 type App struct {
 	ctx     context.Context
 	store   *store.Store
@@ -31,12 +40,39 @@ func (a *App) Info() AppInfo {
 	return AppInfo{Version: a.version, DataFile: a.store.Path}
 }
 
+// OpenURL opens a web or mail link in the system browser, never in the window.
+func (a *App) OpenURL(link string) error {
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto") {
+		return errors.New("only http, https and mailto links open")
+	}
+	if a.ctx == nil {
+		return errors.New("no window: open the link from the browser")
+	}
+	runtime.BrowserOpenURL(a.ctx, u.String())
+	return nil
+}
+
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
 func (a *App) domReady(context.Context) {}
 
-// beforeClose lets the window close; later, it will wait for unsaved text.
-func (a *App) beforeClose(context.Context) bool { return false }
+// beforeClose asks the page to save any text still pending ("notes:flush")
+// and lets the window close once it answers ("notes:flushed") or flushWait
+// passes. Wails calls it off the UI thread, so waiting here does not block
+// the page.
+func (a *App) beforeClose(ctx context.Context) bool {
+	done := make(chan struct{})
+	cancel := runtime.EventsOnce(ctx, "notes:flushed", func(...any) { close(done) })
+	defer cancel()
+	runtime.EventsEmit(ctx, "notes:flush")
+	select {
+	case <-done:
+	case <-time.After(flushWait):
+		log.Print("closing without the page's answer to notes:flush")
+	}
+	return false
+}
 
 func (a *App) shutdown(context.Context) {
 	if err := a.store.Close(); err != nil {

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime"
 	"syscall"
 	"time"
@@ -120,7 +121,7 @@ func runWindow(data string) error {
 	if err != nil {
 		return err
 	}
-	svc := services.New(st.DB, time.Now)
+	svc := services.New(st.DB, time.Now, filepath.Dir(st.Path))
 	app := NewApp(st, version)
 	return wails.Run(&options.App{
 		Title:            "Circlebook",
@@ -152,7 +153,7 @@ func runServe(data, addr string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := services.New(st.DB, time.Now)
+	svc := services.New(st.DB, time.Now, filepath.Dir(st.Path))
 	app := NewApp(st, version)
 	srv, err := rpc.New(append([]any{app}, svc.Bindings()...), frontend.Assets(), apperr.Format)
 	if err != nil {
@@ -171,7 +172,7 @@ func runDemo(data string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	r, err := services.New(st.DB, time.Now).Demo.Load()
+	r, err := services.New(st.DB, time.Now, filepath.Dir(st.Path)).Demo.Load()
 	if err != nil {
 		return err
 	}

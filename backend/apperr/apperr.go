@@ -82,6 +82,9 @@ func FromDB(err error, field, what string) error {
 	if errors.As(err, &ae) {
 		return err
 	}
+	if msg, ok := storageMessage(err); ok {
+		return &Error{Code: Internal, Message: "Not saved: " + msg, Err: err}
+	}
 	return &Error{Code: Internal, Message: "Could not save: " + err.Error(), Err: err}
 }
 

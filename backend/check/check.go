@@ -136,3 +136,14 @@ func Range(field, label string, v, lo, hi int) error {
 	}
 	return nil
 }
+
+// MaxNote is the longest note, in characters: room for a 50,000-word session.
+const MaxNote = 1_000_000
+
+// Note rejects a note over MaxNote characters.
+func Note(field, v string) error {
+	if n := utf8.RuneCountInString(v); n > MaxNote {
+		return apperr.New(apperr.TooLong, field, "This note is %d characters; the limit is %d.", n, MaxNote)
+	}
+	return nil
+}

@@ -1,8 +1,10 @@
 package circles
 
 import (
+	"circlebook/backend/actions"
 	"circlebook/backend/attendance"
 	"circlebook/backend/model"
+	"circlebook/backend/topics"
 
 	"gorm.io/gorm"
 )
@@ -34,6 +36,8 @@ type Page struct {
 	Sessions   []model.Session  `json:"sessions"` // in date order
 	Grid       []GridRow        `json:"grid"`     // members x Sessions
 	Attendance attendance.Tally `json:"attendance"`
+	Actions    []actions.Item   `json:"actions"` // open action items
+	Topics     []topics.Topic   `json:"topics"`  // topics covered, most first
 }
 
 // Get returns a circle's page.
@@ -59,7 +63,11 @@ func (s *Circles) Get(id uint) (Page, error) {
 		for i := range p.Members {
 			p.Members[i].Attendance = tallyFor(p.Grid[i], p.Sessions)
 		}
-		return nil
+		if p.Actions, err = actions.Scan(actions.Query(tx).Where("a.circle_id = ? AND a.status = ?", id, model.ActionOpen)); err != nil {
+			return err
+		}
+		p.Topics, err = topics.ForCircle(tx, id)
+		return err
 	})
 	return p, err
 }

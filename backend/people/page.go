@@ -1,6 +1,7 @@
 package people
 
 import (
+	"circlebook/backend/actions"
 	"circlebook/backend/attendance"
 	"circlebook/backend/model"
 
@@ -77,6 +78,14 @@ type Page struct {
 	Circles    []PersonCircle   `json:"circles"`
 	Visits     []Visit          `json:"visits"` // newest first
 	Attendance attendance.Tally `json:"attendance"`
+	Pins       []Pin            `json:"pins"`    // notes pinned to them, newest first
+	Actions    []actions.Item   `json:"actions"` // their open action items
+}
+
+// Pin is a note pinned to the person, with the circle it was taken in.
+type Pin struct {
+	model.Pin
+	CircleName string `json:"circleName"`
 }
 
 // Get returns a person's page.
@@ -89,12 +98,24 @@ func (s *People) Get(id uint) (Page, error) {
 		if err := personCircles(tx, id, &p); err != nil {
 			return err
 		}
-		return tx.Table("attendance a").
+		err := tx.Table("attendance a").
 			Select("a.session_id, s.circle_id, c.name AS circle_name, s.number, s.starts_at, a.status").
 			Joins("JOIN sessions s ON s.id = a.session_id").
 			Joins("JOIN circles c ON c.id = s.circle_id").
 			Where("a.person_id = ?", id).Order("s.starts_at DESC").Limit(200).
 			Scan(&p.Visits).Error
+		if err != nil {
+			return err
+		}
+		p.Pins = []Pin{}
+		err = tx.Table("pins n").Select("n.*, COALESCE(c.name, '') AS circle_name").
+			Joins("LEFT JOIN circles c ON c.id = n.circle_id").
+			Where("n.person_id = ?", id).Order("n.id DESC").Scan(&p.Pins).Error
+		if err != nil {
+			return err
+		}
+		p.Actions, err = actions.Scan(actions.Query(tx).Where("a.owner_id = ? AND a.status = ?", id, model.ActionOpen))
+		return err
 	})
 	return p, err
 }

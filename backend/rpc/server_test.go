@@ -35,7 +35,7 @@ type browser struct {
 func start(t *testing.T) *browser {
 	t.Helper()
 	st, f := testdb.New(t)
-	svc := services.New(st.DB, testdb.Now)
+	svc := services.New(st.DB, testdb.Now, t.TempDir())
 	assets := fstest.MapFS{
 		"index.html":  {Data: []byte(indexHTML)},
 		"js/main.js":  {Data: []byte("export {};")},

@@ -3,12 +3,16 @@
 package services
 
 import (
+	"path/filepath"
 	"time"
 
+	"circlebook/backend/actions"
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
+	"circlebook/backend/notes"
 	"circlebook/backend/people"
 	"circlebook/backend/sessions"
+	"circlebook/backend/topics"
 
 	"gorm.io/gorm"
 )
@@ -18,20 +22,27 @@ type Services struct {
 	Circles  *circles.Circles
 	People   *people.People
 	Sessions *sessions.Sessions
+	Notes    *notes.Notes
+	Actions  *actions.Actions
+	Topics   *topics.Topics
 	Demo     *demo.Demo
 }
 
-// New builds the services over db, reading the time from now.
-func New(db *gorm.DB, now func() time.Time) *Services {
+// New builds the services over db, reading the time from now; unsaved note
+// text is journaled in the drafts folder inside dataDir.
+func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 	return &Services{
 		Circles:  circles.New(db, now),
 		People:   people.New(db, now),
 		Sessions: sessions.New(db, now),
+		Notes:    notes.New(db, now, notes.NewJournal(filepath.Join(dataDir, "drafts"))),
+		Actions:  actions.New(db, now),
+		Topics:   topics.New(db, now),
 		Demo:     demo.New(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
-	return []any{s.Circles, s.People, s.Sessions, s.Demo}
+	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo}
 }

@@ -1,7 +1,9 @@
 package sessions
 
 import (
+	"circlebook/backend/actions"
 	"circlebook/backend/model"
+	"circlebook/backend/topics"
 
 	"gorm.io/gorm"
 )
@@ -23,14 +25,25 @@ type CircleBrief struct {
 	Kind     string `json:"kind"`
 }
 
-// Page is everything the session page shows.
+// SessionNotes are a session's two notes; a note not yet written has id 0.
+type SessionNotes struct {
+	Shared  model.Note `json:"shared"`
+	Private model.Note `json:"private"`
+}
+
+// Page is everything the session page and the live screen show.
 type Page struct {
-	Session  model.Session      `json:"session"`
-	Circle   CircleBrief        `json:"circle"`
-	Agenda   []model.AgendaItem `json:"agenda"`
-	Roster   []RosterRow        `json:"roster"`
-	Previous *model.Session     `json:"previous"`
-	Next     *model.Session     `json:"next"`
+	Session     model.Session      `json:"session"`
+	Circle      CircleBrief        `json:"circle"`
+	Agenda      []model.AgendaItem `json:"agenda"`
+	Roster      []RosterRow        `json:"roster"`
+	Previous    *model.Session     `json:"previous"`
+	Next        *model.Session     `json:"next"`
+	Notes       SessionNotes       `json:"notes"`
+	Topics      []topics.Topic     `json:"topics"`
+	Actions     []actions.Item     `json:"actions"`     // captured in this session
+	FollowUp    []actions.Item     `json:"followUp"`    // the circle's open items from before it
+	CarriedOver []model.AgendaItem `json:"carriedOver"` // unticked items of the previous session
 }
 
 // Get returns a session's page.
@@ -55,6 +68,42 @@ func page(tx *gorm.DB, id uint, p *Page) error {
 	}
 	p.Previous = neighbour(tx, p.Session, "<", "DESC")
 	p.Next = neighbour(tx, p.Session, ">", "ASC")
+	return live(tx, p)
+}
+
+// live fills what the live screen adds: notes, topics, action items and
+// what carries over from earlier sessions.
+func live(tx *gorm.DB, p *Page) error {
+	id := p.Session.ID
+	p.Notes = SessionNotes{Shared: model.Note{SessionID: id, Visibility: model.Shared}, Private: model.Note{SessionID: id, Visibility: model.Private}}
+	var ns []model.Note
+	if err := tx.Where("session_id = ?", id).Find(&ns).Error; err != nil {
+		return err
+	}
+	for _, n := range ns {
+		if n.Visibility == model.Private {
+			p.Notes.Private = n
+		} else {
+			p.Notes.Shared = n
+		}
+	}
+	var err error
+	if p.Topics, err = topics.ForSession(tx, id); err != nil {
+		return err
+	}
+	if p.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", id)); err != nil {
+		return err
+	}
+	p.FollowUp, err = actions.Scan(actions.Query(tx).
+		Joins("LEFT JOIN sessions f ON f.id = a.session_id").
+		Where("a.circle_id = ? AND a.status = ? AND (a.session_id IS NULL OR f.starts_at < ?)", p.Session.CircleID, model.ActionOpen, p.Session.StartsAt))
+	if err != nil {
+		return err
+	}
+	p.CarriedOver = []model.AgendaItem{}
+	if p.Previous != nil && p.Previous.Status == model.SessionHeld {
+		return tx.Where("session_id = ? AND done = ?", p.Previous.ID, false).Order("position").Find(&p.CarriedOver).Error
+	}
 	return nil
 }
 

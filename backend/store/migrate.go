@@ -17,6 +17,9 @@ var schemaV1 string
 //go:embed circle_tallies.sql
 var circleTallies string
 
+//go:embed live_notes.sql
+var liveNotes string
+
 // Migration is one step of the schema's history.
 type Migration struct {
 	ID string // dated, e.g. 2026-11-25-initial; never renamed
@@ -27,6 +30,7 @@ type Migration struct {
 var migrations = []Migration{
 	{ID: "2026-11-25-initial", Up: func(tx *gorm.DB) error { return tx.Exec(schemaV1).Error }},
 	{ID: "2026-11-25-circle-tallies", Up: func(tx *gorm.DB) error { return tx.Exec(circleTallies).Error }},
+	{ID: "2026-11-25-live-notes", Up: func(tx *gorm.DB) error { return tx.Exec(liveNotes).Error }},
 }
 
 // schemaMigration records an applied migration.

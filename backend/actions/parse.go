@@ -1,0 +1,137 @@
+// Package actions keeps action items: captured with a form, or written in a
+// session's notes as "- [ ] @Name text due:YYYY-MM-DD" (or due:friday).
+package actions
+
+import (
+	"regexp"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Line is an action item written as a task line in notes.
+type Line struct {
+	Key   string // the line's identity within its note: owner, text and due as written
+	Owner string // the @name, without the @; "" when none
+	Text  string
+	Due   string // YYYY-MM-DD, or "" when none or not understood
+	Done  bool   // the box is ticked
+}
+
+var taskLine = regexp.MustCompile(`^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$`)
+
+// ParseLines finds the task lines of a note. Only finished lines count (those
+// followed by a line break), so a line still being typed does not become an
+// item letter by letter. Relative dues count from the session's date.
+func ParseLines(body string, sessionDate time.Time) []Line {
+	end := strings.LastIndexByte(body, '\n')
+	if end < 0 {
+		return nil
+	}
+	var out []Line
+	for _, raw := range strings.Split(body[:end], "\n") {
+		m := taskLine.FindStringSubmatch(strings.TrimRight(raw, "\r"))
+		if m == nil {
+			continue
+		}
+		if l, ok := parseTask(m[2], sessionDate); ok {
+			l.Done = m[1] != " "
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func parseTask(rest string, day time.Time) (Line, bool) {
+	var l Line
+	var words []string
+	dueRaw := ""
+	for i, w := range strings.Fields(rest) {
+		switch {
+		case i == 0 && strings.HasPrefix(w, "@") && len(w) > 1:
+			l.Owner = w[1:]
+		case strings.HasPrefix(strings.ToLower(w), "due:") && dueRaw == "":
+			if due, ok := Due(w[4:], day); ok {
+				dueRaw, l.Due = w[4:], due
+				continue
+			}
+			words = append(words, w)
+		default:
+			words = append(words, w)
+		}
+	}
+	l.Text = strings.Join(words, " ")
+	if l.Text == "" {
+		return l, false
+	}
+	l.Key = strings.ToLower(l.Owner) + "|" + l.Text + "|" + strings.ToLower(dueRaw)
+	return l, true
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "sun": time.Sunday, "monday": time.Monday, "mon": time.Monday,
+	"tuesday": time.Tuesday, "tue": time.Tuesday, "wednesday": time.Wednesday, "wed": time.Wednesday,
+	"thursday": time.Thursday, "thu": time.Thursday, "friday": time.Friday, "fri": time.Friday,
+	"saturday": time.Saturday, "sat": time.Saturday,
+}
+
+// Due resolves a due word against a day: YYYY-MM-DD, today, tomorrow, or a
+// weekday name meaning the next such day after it.
+func Due(word string, day time.Time) (string, bool) {
+	w := strings.ToLower(strings.TrimRight(word, ".,;"))
+	if t, err := time.Parse("2006-01-02", w); err == nil {
+		return t.Format("2006-01-02"), true
+	}
+	switch w {
+	case "today":
+		return day.Format("2006-01-02"), true
+	case "tomorrow":
+		return day.AddDate(0, 0, 1).Format("2006-01-02"), true
+	}
+	if wd, ok := weekdays[w]; ok {
+		ahead := (int(wd)-int(day.Weekday())+6)%7 + 1 // 1..7 days later
+		return day.AddDate(0, 0, ahead).Format("2006-01-02"), true
+	}
+	return "", false
+}
+
+// Member is someone an @name can refer to.
+type Member struct {
+	PersonID uint
+	Name     string
+	Email    string
+}
+
+// everyone are the @names that mean the whole circle.
+var everyone = map[string]bool{"all": true, "circle": true, "everyone": true, "team": true}
+
+// ResolveOwner finds the member an @name means: a first name, the full name
+// without spaces, or the email's local part, ignoring case and accents.
+// It returns 0 for the whole circle, and false when no member matches.
+func ResolveOwner(name string, members []Member) (uint, bool) {
+	want := fold(name)
+	if want == "" || everyone[want] {
+		return 0, true
+	}
+	for _, m := range members {
+		first, _, _ := strings.Cut(m.Name, " ")
+		local, _, _ := strings.Cut(m.Email, "@")
+		if fold(first) == want || fold(strings.ReplaceAll(m.Name, " ", "")) == want || (local != "" && fold(local) == want) {
+			return m.PersonID, true
+		}
+	}
+	return 0, false
+}
+
+// fold lowercases and strips accents: "Muñoz" -> "munoz".
+func fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,77 @@
+package actions
+
+import (
+	"time"
+
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// Reconcile makes a note's task lines and the action items parsed from it
+// agree, inside the caller's transaction: a new line adds an item, a ticked
+// box marks its item done (unticking in the note does not reopen it), and an
+// open item whose line is gone is removed. An @name that matches no member
+// stays in the text and the item goes to the whole circle.
+func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, now time.Time) error {
+	var existing []model.ActionItem
+	if err := tx.Where("note_id = ? AND source = ?", note.ID, model.SourceNotes).Find(&existing).Error; err != nil {
+		return err
+	}
+	byKey := make(map[string]model.ActionItem, len(existing))
+	for _, it := range existing {
+		byKey[it.LineKey] = it
+	}
+	members, err := circleMembers(tx, ses.CircleID)
+	if err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, l := range lines {
+		if seen[l.Key] {
+			continue
+		}
+		seen[l.Key] = true
+		if err := apply(tx, byKey, l, note, ses, members, now); err != nil {
+			return err
+		}
+	}
+	for key, it := range byKey {
+		if !seen[key] && it.Status == model.ActionOpen {
+			if err := tx.Delete(&it).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.Note, ses model.Session, members []Member, now time.Time) error {
+	if it, ok := byKey[l.Key]; ok {
+		if l.Done && it.Status != model.ActionDone {
+			return tx.Model(&it).Updates(map[string]any{"status": model.ActionDone, "done_at": model.UTC(now)}).Error
+		}
+		return nil
+	}
+	it := model.ActionItem{CircleID: ses.CircleID, SessionID: &ses.ID, Text: l.Text, DueOn: l.Due,
+		Status: model.ActionOpen, Source: model.SourceNotes, NoteID: &note.ID, LineKey: l.Key}
+	if l.Owner != "" {
+		if id, ok := ResolveOwner(l.Owner, members); !ok {
+			it.Text = "@" + l.Owner + " " + l.Text
+		} else if id != 0 {
+			it.OwnerID = &id
+		}
+	}
+	if l.Done {
+		it.Status, it.DoneAt = model.ActionDone, model.UTC(now)
+	}
+	return tx.Create(&it).Error
+}
+
+func circleMembers(tx *gorm.DB, circleID uint) ([]Member, error) {
+	var ms []Member
+	err := tx.Table("memberships m").Select("p.id AS person_id, p.name, p.email").
+		Joins("JOIN people p ON p.id = m.person_id").Where("m.circle_id = ?", circleID).
+		Order("m.left_on = '' DESC, p.name").Scan(&ms).Error
+	return ms, err
+}

@@ -1,0 +1,13 @@
+package model
+
+// Topic is a tag on sessions, from an editable list.
+type Topic struct {
+	Base
+	Name string `gorm:"not null" json:"name"`
+}
+
+// SessionTopic tags a session with a topic.
+type SessionTopic struct {
+	SessionID uint `gorm:"primaryKey" json:"sessionId"`
+	TopicID   uint `gorm:"primaryKey" json:"topicId"`
+}

@@ -1,0 +1,139 @@
+// Package notes keeps each session's shared and private Markdown notes with
+// their revisions, renders them (sanitized) for the preview, journals text
+// the database could not take, and pins short notes to people.
+package notes
+
+import (
+	"errors"
+	"log"
+	"time"
+
+	"circlebook/backend/actions"
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// RevisionEvery is how often typing leaves a revision behind.
+const RevisionEvery = 3 * time.Minute
+
+// Notes manages session notes.
+type Notes struct {
+	db      *gorm.DB
+	now     func() time.Time
+	journal *Journal
+}
+
+// New returns the notes service over db, journaling unsaved text in journal.
+func New(db *gorm.DB, now func() time.Time, journal *Journal) *Notes {
+	return &Notes{db: db, now: now, journal: journal}
+}
+
+// SaveResult is the saved note and the session's action items after the
+// note's task lines were applied.
+type SaveResult struct {
+	Note    model.Note     `json:"note"`
+	Actions []actions.Item `json:"actions"`
+}
+
+// Save stores the whole text of a session's shared or private note in one
+// transaction, durable when it returns. If the disk or file refuses the write,
+// the text goes to the draft journal and the error says why.
+func (s *Notes) Save(sessionID uint, visibility, body string) (SaveResult, error) {
+	if err := validate(visibility, body); err != nil {
+		return SaveResult{}, err
+	}
+	var out SaveResult
+	err := s.db.Transaction(func(tx *gorm.DB) error { return s.save(tx, sessionID, visibility, body, &out) })
+	if err != nil {
+		err = apperr.FromDB(err, "body", "note")
+		if apperr.IsStorage(err) {
+			if jerr := s.journal.Put(Draft{SessionID: sessionID, Visibility: visibility, Body: body, SavedAt: s.now().UTC()}); jerr != nil {
+				log.Printf("draft journal: %v", jerr)
+			}
+		}
+		return SaveResult{}, err
+	}
+	if err := s.journal.Remove(sessionID, visibility); err != nil {
+		log.Printf("draft journal: %v", err)
+	}
+	return out, nil
+}
+
+func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *SaveResult) error {
+	var ses model.Session
+	if err := tx.Take(&ses, sessionID).Error; err != nil {
+		return apperr.Missing("session", sessionID)
+	}
+	note, err := write(tx, ses.ID, visibility, body)
+	if err != nil {
+		return err
+	}
+	if err := revise(tx, note, model.RevisionTyping, false, s.now()); err != nil {
+		return err
+	}
+	if err := reconcile(tx, note, ses, s.now()); err != nil {
+		return err
+	}
+	out.Note = note
+	out.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", ses.ID))
+	return err
+}
+
+// write upserts the note and bumps its version.
+func write(tx *gorm.DB, sessionID uint, visibility, body string) (model.Note, error) {
+	var note model.Note
+	err := tx.Where("session_id = ? AND visibility = ?", sessionID, visibility).Take(&note).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		note = model.Note{SessionID: sessionID, Visibility: visibility}
+	} else if err != nil {
+		return note, err
+	}
+	note.Body, note.Version = body, note.Version+1
+	return note, tx.Save(&note).Error
+}
+
+// revise records the note's text as a revision when the last one is older
+// than RevisionEvery (or always, when forced) and the text changed.
+func revise(tx *gorm.DB, note model.Note, reason string, force bool, now time.Time) error {
+	var last model.NoteRevision
+	err := tx.Where("note_id = ?", note.ID).Order("id DESC").Take(&last).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+	case err != nil:
+		return err
+	case last.Body == note.Body:
+		return nil
+	case !force && now.Sub(last.CreatedAt) < RevisionEvery:
+		return nil
+	}
+	rev := model.NoteRevision{NoteID: note.ID, Version: note.Version, Body: note.Body, Reason: reason}
+	rev.CreatedAt = now.UTC()
+	return tx.Create(&rev).Error
+}
+
+// reconcile applies the note's task lines to the circle's action items.
+func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time) error {
+	day, err := time.Parse(check.DateTimeLayout, ses.StartsAt)
+	if err != nil {
+		day = now
+	}
+	return actions.Reconcile(tx, note, ses, actions.ParseLines(note.Body, day), now)
+}
+
+// Preview renders Markdown to sanitized HTML for the live preview.
+func (s *Notes) Preview(markdown string) (string, error) {
+	if err := check.Note("body", markdown); err != nil {
+		return "", err
+	}
+	return Render(markdown)
+}
+
+func validate(visibility, body string) error {
+	return check.First(
+		check.OneOf("visibility", "Visibility", visibility, model.Shared, model.Private),
+		check.Note("body", body),
+	)
+}

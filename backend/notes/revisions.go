@@ -1,0 +1,68 @@
+package notes
+
+import (
+	"time"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// Revisions lists a note's earlier versions, newest first.
+func (s *Notes) Revisions(noteID uint) ([]model.NoteRevision, error) {
+	revs := []model.NoteRevision{}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Take(&model.Note{}, noteID).Error; err != nil {
+			return apperr.Missing("note", noteID)
+		}
+		return tx.Where("note_id = ?", noteID).Order("id DESC").Find(&revs).Error
+	})
+	return revs, err
+}
+
+// Restore brings an earlier version back as the note's text; the text it
+// replaces is kept as a revision first.
+func (s *Notes) Restore(noteID, revisionID uint) (model.Note, error) {
+	var note model.Note
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var rev model.NoteRevision
+		if err := tx.Where("id = ? AND note_id = ?", revisionID, noteID).Take(&rev).Error; err != nil {
+			return apperr.Missing("revision", revisionID)
+		}
+		if err := tx.Take(&note, noteID).Error; err != nil {
+			return apperr.Missing("note", noteID)
+		}
+		if err := revise(tx, note, model.RevisionBeforeRestore, true, s.now()); err != nil {
+			return err
+		}
+		var ses model.Session
+		if err := tx.Take(&ses, note.SessionID).Error; err != nil {
+			return err
+		}
+		var err error
+		if note, err = write(tx, note.SessionID, note.Visibility, rev.Body); err != nil {
+			return err
+		}
+		if err := revise(tx, note, model.RevisionRestore, true, s.now()); err != nil {
+			return err
+		}
+		return reconcile(tx, note, ses, s.now())
+	})
+	return note, apperr.FromDB(err, "", "note")
+}
+
+// Snapshot records both notes of a session as revisions, as at session end,
+// inside the caller's transaction.
+func Snapshot(tx *gorm.DB, sessionID uint, now time.Time) error {
+	var notes []model.Note
+	if err := tx.Where("session_id = ?", sessionID).Find(&notes).Error; err != nil {
+		return err
+	}
+	for _, n := range notes {
+		if err := revise(tx, n, model.RevisionSessionEnd, true, now); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+// Package topics keeps the editable list of topics sessions are tagged with.
+package topics
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// Topics manages the topic list.
+type Topics struct {
+	db  *gorm.DB
+	now func() time.Time
+}
+
+// New returns the topics service over db.
+func New(db *gorm.DB, now func() time.Time) *Topics {
+	return &Topics{db: db, now: now}
+}
+
+// Topic is a topic with the number of sessions tagged with it.
+type Topic struct {
+	ID           uint   `json:"id"`
+	Name         string `json:"name"`
+	SessionCount int    `json:"sessionCount"`
+}
+
+// List returns every topic by name.
+func (s *Topics) List() ([]Topic, error) {
+	out := []Topic{}
+	err := s.db.Table("topics t").
+		Select("t.id, t.name, (SELECT COUNT(*) FROM session_topics st WHERE st.topic_id = t.id) AS session_count").
+		Order("t.name COLLATE NOCASE").Scan(&out).Error
+	return out, err
+}
+
+// Create adds a topic.
+func (s *Topics) Create(name string) (model.Topic, error) {
+	t := model.Topic{Name: strings.TrimSpace(name)}
+	if err := check.Required("name", "The topic", t.Name); err != nil {
+		return t, err
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error { return save(tx, &t) })
+	return t, err
+}
+
+// Rename changes a topic's name everywhere it is used.
+func (s *Topics) Rename(id uint, name string) (model.Topic, error) {
+	name = strings.TrimSpace(name)
+	if err := check.Required("name", "The topic", name); err != nil {
+		return model.Topic{}, err
+	}
+	var t model.Topic
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Take(&t, id).Error; err != nil {
+			return apperr.Missing("topic", id)
+		}
+		t.Name = name
+		return save(tx, &t)
+	})
+	return t, err
+}
+
+// Delete removes a topic and its tags on sessions.
+func (s *Topics) Delete(id uint) error {
+	return s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Delete(&model.Topic{}, id)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return apperr.Missing("topic", id)
+		}
+		return apperr.FromDB(res.Error, "", "topic")
+	})
+}
+
+func save(tx *gorm.DB, t *model.Topic) error {
+	err := tx.Save(t).Error
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
+		return apperr.New(apperr.Conflict, "name", "There is already a topic called %s.", t.Name)
+	}
+	return apperr.FromDB(err, "name", "topic")
+}
+
+// ForSession lists a session's topics by name.
+func ForSession(tx *gorm.DB, sessionID uint) ([]Topic, error) {
+	out := []Topic{}
+	err := tx.Table("topics t").Select("t.id, t.name").
+		Joins("JOIN session_topics st ON st.topic_id = t.id").Where("st.session_id = ?", sessionID).
+		Order("t.name COLLATE NOCASE").Scan(&out).Error
+	return out, err
+}
+
+// ForCircle lists the topics a circle's held sessions covered, with counts, most covered first.
+func ForCircle(tx *gorm.DB, circleID uint) ([]Topic, error) {
+	out := []Topic{}
+	err := tx.Table("topics t").Select("t.id, t.name, COUNT(*) AS session_count").
+		Joins("JOIN session_topics st ON st.topic_id = t.id").
+		Joins("JOIN sessions s ON s.id = st.session_id").
+		Where("s.circle_id = ? AND s.status <> ?", circleID, model.SessionCancelled).
+		Group("t.id").Order("session_count DESC, t.name COLLATE NOCASE").Scan(&out).Error
+	return out, err
+}
