@@ -110,11 +110,7 @@ func (s *Actions) SetDone(id uint, done bool) (Item, error) {
 // Delete removes an item.
 func (s *Actions) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.ActionItem{}, id)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return apperr.Missing("action item", id)
-		}
-		return apperr.FromDB(res.Error, "", "action item")
+		return apperr.Deleted(tx.Delete(&model.ActionItem{}, id), "action item", id)
 	})
 }
 

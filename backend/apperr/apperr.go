@@ -103,3 +103,12 @@ func Format(err error) any {
 	}
 	return Payload{Code: Internal, Message: err.Error()}
 }
+
+// Deleted checks the result of deleting one record by id: a database error,
+// or nothing deleted because no such record exists.
+func Deleted(res *gorm.DB, what string, id any) error {
+	if res.Error == nil && res.RowsAffected == 0 {
+		return Missing(what, id)
+	}
+	return FromDB(res.Error, "", what)
+}

@@ -80,14 +80,7 @@ func (s *Circles) setStatus(id uint, status string) (model.Circle, error) {
 // The people stay.
 func (s *Circles) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.Circle{}, id)
-		if res.Error != nil {
-			return apperr.FromDB(res.Error, "", "circle")
-		}
-		if res.RowsAffected == 0 {
-			return apperr.Missing("circle", id)
-		}
-		return nil
+		return apperr.Deleted(tx.Delete(&model.Circle{}, id), "circle", id)
 	})
 }
 

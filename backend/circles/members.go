@@ -99,10 +99,6 @@ func (s *Circles) UpdateMember(membershipID uint, in MemberInput) (model.Members
 // with the sessions.
 func (s *Circles) RemoveMember(membershipID uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.Membership{}, membershipID)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return apperr.Missing("membership", membershipID)
-		}
-		return apperr.FromDB(res.Error, "", "member")
+		return apperr.Deleted(tx.Delete(&model.Membership{}, membershipID), "membership", membershipID)
 	})
 }

@@ -39,10 +39,6 @@ func (s *Notes) Pin(personID, sessionID uint, body, visibility string) (model.Pi
 // Unpin removes a pinned note.
 func (s *Notes) Unpin(pinID uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.Pin{}, pinID)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return apperr.Missing("pinned note", pinID)
-		}
-		return apperr.FromDB(res.Error, "", "pinned note")
+		return apperr.Deleted(tx.Delete(&model.Pin{}, pinID), "pinned note", pinID)
 	})
 }

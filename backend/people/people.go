@@ -110,11 +110,7 @@ func (s *People) Update(id uint, in PersonInput) (model.Person, error) {
 // Delete removes a person, their memberships and attendance marks.
 func (s *People) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.Person{}, id)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return apperr.Missing("person", id)
-		}
-		return apperr.FromDB(res.Error, "", "person")
+		return apperr.Deleted(tx.Delete(&model.Person{}, id), "person", id)
 	})
 }
 

@@ -70,11 +70,7 @@ func (s *Topics) Rename(id uint, name string) (model.Topic, error) {
 // Delete removes a topic and its tags on sessions.
 func (s *Topics) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
-		res := tx.Delete(&model.Topic{}, id)
-		if res.Error == nil && res.RowsAffected == 0 {
-			return apperr.Missing("topic", id)
-		}
-		return apperr.FromDB(res.Error, "", "topic")
+		return apperr.Deleted(tx.Delete(&model.Topic{}, id), "topic", id)
 	})
 }
 
