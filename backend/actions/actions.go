@@ -164,11 +164,12 @@ func one(tx *gorm.DB, id uint, out *Item) error {
 	return err
 }
 
-// Query selects items with their owner's name, oldest due first; callers add conditions.
+// Query selects items with their owner's name, open before done, oldest due first;
+// callers add conditions.
 func Query(tx *gorm.DB) *gorm.DB {
 	return tx.Table("action_items a").Select("a.*, COALESCE(p.name, '') AS owner_name").
 		Joins("LEFT JOIN people p ON p.id = a.owner_id").
-		Order("a.status, a.due_on = '', a.due_on, a.id")
+		Order("a.status <> 'open', a.due_on = '', a.due_on, a.id")
 }
 
 // Scan runs a Query and returns the items, never nil.

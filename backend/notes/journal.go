@@ -56,7 +56,20 @@ func (j *Journal) Put(d Draft) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), j.path(d.SessionID, d.Visibility))
+	if err := os.Rename(tmp.Name(), j.path(d.SessionID, d.Visibility)); err != nil {
+		return err
+	}
+	return syncDir(j.dir) // make the rename itself durable
+}
+
+// syncDir flushes a folder's entries to disk.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
 }
 
 // Remove forgets the draft of a note, if there is one.

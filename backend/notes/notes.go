@@ -27,7 +27,10 @@ type Notes struct {
 }
 
 // New returns the notes service over db, journaling unsaved text in journal.
+// Records get their created and updated times from now too, so that a note's
+// last save and a draft's time (both compared by Recover) read one clock.
 func New(db *gorm.DB, now func() time.Time, journal *Journal) *Notes {
+	db = db.Session(&gorm.Session{NewDB: true, NowFunc: func() time.Time { return now().UTC() }})
 	return &Notes{db: db, now: now, journal: journal}
 }
 
@@ -64,8 +67,10 @@ func (s *Notes) Save(sessionID uint, visibility, body string) (SaveResult, error
 
 func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *SaveResult) error {
 	var ses model.Session
-	if err := tx.Take(&ses, sessionID).Error; err != nil {
+	if err := tx.Take(&ses, sessionID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 		return apperr.Missing("session", sessionID)
+	} else if err != nil {
+		return err // the disk failing a read: journal the text like a failed write
 	}
 	note, err := write(tx, ses.ID, visibility, body)
 	if err != nil {
@@ -96,7 +101,9 @@ func write(tx *gorm.DB, sessionID uint, visibility, body string) (model.Note, er
 }
 
 // revise records the note's text as a revision when the last one is older
-// than RevisionEvery (or always, when forced) and the text changed.
+// than RevisionEvery and the text changed. A forced revision (session end,
+// restore) marks the moment, so it is recorded unless the last revision is
+// the same mark over the same text.
 func revise(tx *gorm.DB, note model.Note, reason string, force bool, now time.Time) error {
 	var last model.NoteRevision
 	err := tx.Where("note_id = ?", note.ID).Order("id DESC").Take(&last).Error
@@ -104,7 +111,7 @@ func revise(tx *gorm.DB, note model.Note, reason string, force bool, now time.Ti
 	case errors.Is(err, gorm.ErrRecordNotFound):
 	case err != nil:
 		return err
-	case last.Body == note.Body:
+	case last.Body == note.Body && (!force || last.Reason == reason):
 		return nil
 	case !force && now.Sub(last.CreatedAt) < RevisionEvery:
 		return nil
@@ -115,7 +122,12 @@ func revise(tx *gorm.DB, note model.Note, reason string, force bool, now time.Ti
 }
 
 // reconcile applies the note's task lines to the circle's action items.
+// Only shared notes make action items: an item is seen on the circle and
+// person pages and in summaries, and private text must never reach those.
 func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time) error {
+	if note.Visibility != model.Shared {
+		return nil
+	}
 	day, err := time.Parse(check.DateTimeLayout, ses.StartsAt)
 	if err != nil {
 		day = now

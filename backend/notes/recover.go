@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log"
 
+	"circlebook/backend/check"
 	"circlebook/backend/model"
 
 	"gorm.io/gorm"
@@ -37,6 +38,10 @@ func (s *Notes) Recover() ([]Draft, error) {
 }
 
 // DiscardDraft forgets a journaled draft the leader chose not to restore.
+// The visibility is checked first: it is part of the draft's file name.
 func (s *Notes) DiscardDraft(sessionID uint, visibility string) error {
+	if err := check.OneOf("visibility", "Visibility", visibility, model.Shared, model.Private); err != nil {
+		return err
+	}
 	return s.journal.Remove(sessionID, visibility)
 }

@@ -64,6 +64,9 @@ func (s *Sessions) End(id uint) (Page, error) {
 		if err := find(tx, id, &ses); err != nil {
 			return err
 		}
+		if ses.Status == model.SessionCancelled {
+			return apperr.New(apperr.Invalid, "status", "This session was cancelled; set it back to planned first.")
+		}
 		now := model.UTC(s.now())
 		started := ses.StartedAt
 		if started == "" {

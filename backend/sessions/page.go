@@ -1,6 +1,8 @@
 package sessions
 
 import (
+	"errors"
+
 	"circlebook/backend/actions"
 	"circlebook/backend/model"
 	"circlebook/backend/topics"
@@ -43,7 +45,7 @@ type Page struct {
 	Topics      []topics.Topic     `json:"topics"`
 	Actions     []actions.Item     `json:"actions"`     // captured in this session
 	FollowUp    []actions.Item     `json:"followUp"`    // the circle's open items from before it
-	CarriedOver []model.AgendaItem `json:"carriedOver"` // unticked items of the previous session
+	CarriedOver []model.AgendaItem `json:"carriedOver"` // unticked items of the last held session before it
 }
 
 // Get returns a session's page.
@@ -101,10 +103,23 @@ func live(tx *gorm.DB, p *Page) error {
 		return err
 	}
 	p.CarriedOver = []model.AgendaItem{}
-	if p.Previous != nil && p.Previous.Status == model.SessionHeld {
-		return tx.Where("session_id = ? AND done = ?", p.Previous.ID, false).Order("position").Find(&p.CarriedOver).Error
+	held, err := lastHeld(tx, p.Session)
+	if held == nil || err != nil {
+		return err
 	}
-	return nil
+	return tx.Where("session_id = ? AND done = ?", held.ID, false).Order("position").Find(&p.CarriedOver).Error
+}
+
+// lastHeld returns the circle's latest held session before ses, skipping
+// cancelled and never-held ones, or nil when there is none.
+func lastHeld(tx *gorm.DB, ses model.Session) (*model.Session, error) {
+	var held model.Session
+	err := tx.Where("circle_id = ? AND number < ? AND status = ?", ses.CircleID, ses.Number, model.SessionHeld).
+		Order("number DESC").Take(&held).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	return &held, err
 }
 
 // roster lists the circle's members (and anyone else marked at this session)

@@ -78,13 +78,25 @@ func migrate(db *gorm.DB, path string) error {
 }
 
 // Backup writes a consistent copy of the database beside it, readable by its
-// owner only, and returns its path.
+// owner only, and returns its path. It never overwrites an earlier backup:
+// one from the same second (a run that crashed before its migration
+// committed, restarted at once) gets a numbered name beside it.
 func Backup(db *gorm.DB, path, label string) (string, error) {
-	dest := fmt.Sprintf("%s.%s.%s.bak", path, time.Now().UTC().Format("20060102T150405Z"), label)
+	stamp := time.Now().UTC().Format("20060102T150405Z")
+	dest := fmt.Sprintf("%s.%s.%s.bak", path, stamp, label)
+	for n := 2; exists(dest); n++ {
+		dest = fmt.Sprintf("%s.%s-%d.%s.bak", path, stamp, n, label)
+	}
 	if err := db.Exec("VACUUM INTO ?", dest).Error; err != nil {
 		return "", err
 	}
 	return dest, os.Chmod(dest, 0o600)
+}
+
+// exists reports whether anything is at path (VACUUM INTO refuses to write there).
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }
 
 // Applied lists the IDs of applied migrations in the order they apply (IDs
