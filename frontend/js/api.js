@@ -110,6 +110,18 @@ export async function wailsGo(waitMs = 3000) {
  * @returns {Promise<any>} the method's result; rejects with an ApiError
  */
 export async function call(name, ...args) {
+  return callWith({}, name, ...args);
+}
+
+/**
+ * Like call, with transport options: keepalive lets a browser-mode request
+ * outlive the page (a save sent while the tab closes).
+ * @param {{keepalive?: boolean}} opts
+ * @param {string} name
+ * @param {...any} args
+ * @returns {Promise<any>}
+ */
+export async function callWith(opts, name, ...args) {
   try {
     const go = await wailsGo();
     if (go) {
@@ -121,12 +133,47 @@ export async function call(name, ...args) {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ name, args }),
+      keepalive: !!opts.keepalive,
     });
     return await readReply(res);
   } catch (e) {
     throw normaliseError(e);
   }
 }
+
+/**
+ * Whether the page runs in the app's window (Wails) rather than a browser tab.
+ * @returns {boolean}
+ */
+export function inWindow() {
+  const w = typeof window !== 'undefined' ? /** @type {any} */ (window) : undefined;
+  return !!(w && (w.go || w.runtime || (w.location && w.location.protocol === 'wails:')));
+}
+
+/** Events between Go and the page (the window only; a no-op in browser mode). */
+export const events = {
+  /**
+   * Listens to an event Go emits, e.g. "notes:flush".
+   * @param {string} name
+   * @param {(...data: any[]) => void} fn
+   * @returns {() => void} stop listening
+   */
+  on(name, fn) {
+    const rt = typeof window !== 'undefined' ? /** @type {any} */ (window).runtime : undefined;
+    if (!rt || typeof rt.EventsOn !== 'function') return () => {};
+    const off = rt.EventsOn(name, fn);
+    return typeof off === 'function' ? off : () => rt.EventsOff?.(name);
+  },
+  /**
+   * Emits an event to Go, e.g. "notes:flushed".
+   * @param {string} name
+   * @param {...any} data
+   */
+  emit(name, ...data) {
+    const rt = typeof window !== 'undefined' ? /** @type {any} */ (window).runtime : undefined;
+    if (rt && typeof rt.EventsEmit === 'function') rt.EventsEmit(name, ...data);
+  },
+};
 
 // ---- typed wrappers -------------------------------------------------------
 
@@ -141,12 +188,30 @@ export async function call(name, ...args) {
  * @typedef {{startsAt: string, durationMinutes: number, topic: string, place: string, status: string, agenda?: string[]}} SessionInput
  * @typedef {{firstStartsAt: string, count: number, durationMinutes: number, topic: string}} SeriesInput
  * @typedef {{title: string, minutes: number, done: boolean}} AgendaInput
+ * @typedef {{id: number, sessionId: number, visibility: 'shared'|'private', body: string, version: number, updatedAt: string}} Note
+ * @typedef {{id: number, circleId: number, sessionId: number|null, ownerId: number|null, ownerName: string, text: string, dueOn: string, status: 'open'|'done', doneAt: string, source: 'manual'|'notes', noteId: number|null}} ActionItem
+ * @typedef {{text: string, ownerId: number, dueOn: string, sessionId: number}} ActionInput ownerId 0: the whole circle; sessionId 0: none
+ * @typedef {{id: number, name: string, sessionCount?: number}} Topic
+ * @typedef {{id: number, noteId: number, version: number, body: string, reason: string, createdAt: string}} Revision
+ * @typedef {{sessionId: number, visibility: 'shared'|'private', body: string, savedAt: string}} Draft
+ * @typedef {{id: number, personId: number, circleId: number|null, sessionId: number|null, body: string, visibility: 'shared'|'private', createdAt: string}} Pin
  */
 
 /** App-level calls. */
 export const app = {
   /** @returns {Promise<{version: string, dataFile: string}>} */
   info: () => call('main.App.Info'),
+  /**
+   * Opens a link in the system browser (the window), or a new tab (browser
+   * mode), never in the app's own page.
+   * @param {string} url
+   * @returns {Promise<void>}
+   */
+  openURL: async (url) => {
+    if (!/^(https?:|mailto:)/i.test(String(url || ''))) throw new ApiError('invalid', '', 'Only web and mail links can be opened.');
+    if (inWindow()) return call('main.App.OpenURL', url);
+    window.open(url, '_blank', 'noopener,noreferrer');
+  },
 };
 
 /** The circles service. */
@@ -211,6 +276,65 @@ export const sessions = {
   deleteAgendaItem: (id) => call('sessions.Sessions.DeleteAgendaItem', id),
   /** @param {number} id @param {number} position 0-based @returns {Promise<any[]>} the agenda */
   moveAgendaItem: (id, position) => call('sessions.Sessions.MoveAgendaItem', id, position),
+  /** @param {number} id @returns {Promise<any>} the session page, now started */
+  start: (id) => call('sessions.Sessions.Start', id),
+  /** @param {number} circleId @returns {Promise<any>} the page of a new session starting now */
+  startNow: (circleId) => call('sessions.Sessions.StartNow', circleId),
+  /** @param {number} id @returns {Promise<any>} the session page, now held */
+  end: (id) => call('sessions.Sessions.End', id),
+  /** @param {number} id @param {number[]} topicIds @returns {Promise<any>} the session page */
+  setTopics: (id, topicIds) => call('sessions.Sessions.SetTopics', id, topicIds),
+};
+
+/** Session notes, their history, drafts and pinned notes. */
+export const notes = {
+  /**
+   * Saves a note's whole text; Go turns finished task lines into action items.
+   * @param {number} sessionId @param {'shared'|'private'} visibility @param {string} body
+   * @param {{keepalive?: boolean}} [opts]
+   * @returns {Promise<{note: Note, actions: ActionItem[]}>}
+   */
+  save: (sessionId, visibility, body, opts = {}) => callWith(opts, 'notes.Notes.Save', sessionId, visibility, body),
+  /** @param {string} markdown @returns {Promise<string>} HTML, sanitized by Go */
+  preview: (markdown) => call('notes.Notes.Preview', markdown),
+  /** @param {number} noteId @returns {Promise<Revision[]>} newest first */
+  revisions: (noteId) => call('notes.Notes.Revisions', noteId),
+  /** @param {number} noteId @param {number} revisionId @returns {Promise<Note>} */
+  restore: (noteId, revisionId) => call('notes.Notes.Restore', noteId, revisionId),
+  /** @returns {Promise<Draft[]>} text the database did not take */
+  recover: () => call('notes.Notes.Recover'),
+  /** @param {number} sessionId @param {'shared'|'private'} visibility @returns {Promise<void>} */
+  discardDraft: (sessionId, visibility) => call('notes.Notes.DiscardDraft', sessionId, visibility),
+  /** @param {number} personId @param {number} sessionId 0 for none @param {string} body @param {'shared'|'private'} visibility @returns {Promise<Pin>} */
+  pin: (personId, sessionId, body, visibility) => call('notes.Notes.Pin', personId, sessionId, body, visibility),
+  /** @param {number} pinId @returns {Promise<void>} */
+  unpin: (pinId) => call('notes.Notes.Unpin', pinId),
+};
+
+/** Action items. */
+export const actions = {
+  /** @param {number} circleId @param {ActionInput} input @returns {Promise<ActionItem>} */
+  create: (circleId, input) => call('actions.Actions.Create', circleId, input),
+  /** @param {number} id @param {ActionInput} input @returns {Promise<ActionItem>} */
+  update: (id, input) => call('actions.Actions.Update', id, input),
+  /** @param {number} id @param {boolean} done @returns {Promise<ActionItem>} */
+  setDone: (id, done) => call('actions.Actions.SetDone', id, !!done),
+  /** @param {number} id @returns {Promise<void>} */
+  remove: (id) => call('actions.Actions.Delete', id),
+  /** @param {number} circleId @param {'open'|'done'|'all'} status @returns {Promise<ActionItem[]>} */
+  list: (circleId, status) => call('actions.Actions.List', circleId, status),
+};
+
+/** The topic list. */
+export const topics = {
+  /** @returns {Promise<Topic[]>} with session counts */
+  list: () => call('topics.Topics.List'),
+  /** @param {string} name @returns {Promise<Topic>} */
+  create: (name) => call('topics.Topics.Create', name),
+  /** @param {number} id @param {string} name @returns {Promise<Topic>} */
+  rename: (id, name) => call('topics.Topics.Rename', id, name),
+  /** @param {number} id @returns {Promise<void>} */
+  remove: (id) => call('topics.Topics.Delete', id),
 };
 
 /** The sample program. */

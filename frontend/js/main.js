@@ -4,7 +4,8 @@
 import { h, replace } from './lib/dom.js';
 import { comboOf, isTypingTarget, globalAction } from './lib/keys.js';
 import { start, section, go, href } from './router.js';
-import { on } from './state.js';
+import { on, flushAll } from './state.js';
+import * as api from './api.js';
 import { sidebar } from './views/sidebar.js';
 import { openShortcuts } from './views/shortcuts.js';
 import { errorState } from './views/ui.js';
@@ -16,7 +17,11 @@ const VIEWS = {
   people: () => import('./views/people.js'),
   person: () => import('./views/person.js'),
   session: () => import('./views/session.js'),
+  live: () => import('./views/live.js'),
 };
+
+/** How long leaving a screen waits for its unsaved text to reach Go. */
+const DISPOSE_WAIT_MS = 4000;
 
 const content = h('main', { class: 'content', id: 'content', tabindex: '-1', testid: 'content' });
 const side = sidebar({ onShortcuts: openShortcuts });
@@ -32,9 +37,20 @@ let focusSearchNext = false;
  */
 async function show(route) {
   const token = ++current.token;
-  current.view?.dispose?.();
+  const leaving = current.view;
   current.view = null;
+  // A view with unsaved text (the live screen's notes) flushes it in dispose:
+  // wait for that, within reason, before its page goes away.
+  if (leaving?.dispose) {
+    try {
+      await Promise.race([Promise.resolve(leaving.dispose()), new Promise((r) => setTimeout(r, DISPOSE_WAIT_MS))]);
+    } catch (err) {
+      console.error(err);
+    }
+    if (token !== current.token) return;
+  }
   current.route = route;
+  app.classList.toggle('is-live', route.name === 'live');
   side.setActive(section(route));
   const root = h('div', { class: `page page-${route.name}`, testid: `page-${route.name}` });
   replace(content, root);
@@ -55,7 +71,7 @@ async function show(route) {
     current.view = view || {};
     const search = /** @type {HTMLElement|null} */ (root.querySelector('[data-search]'));
     if (focusSearchNext && search) search.focus();
-    else if (!first) {
+    else if (!first && !root.contains(document.activeElement)) {
       const title = /** @type {HTMLElement|null} */ (root.querySelector('.page-title'));
       (title || content).focus({ preventScroll: true });
     }
@@ -103,13 +119,101 @@ function onKey(e) {
   }
 }
 
-document.body.replaceChildren(h('div', { class: 'app' }, side.el, content));
+/**
+ * Links never navigate the app's own page: web and mail links open in the
+ * system browser (or a new tab in browser mode); in-app links are hashes.
+ * @param {MouseEvent} e
+ */
+function onLinkClick(e) {
+  if (e.defaultPrevented || e.button > 1) return;
+  const a = e.target instanceof Element ? e.target.closest('a[href]') : null;
+  const link = a ? a.getAttribute('href') || '' : '';
+  if (!a || link.startsWith('#')) return;
+  e.preventDefault();
+  api.app.openURL(/** @type {HTMLAnchorElement} */ (a).href).catch(() => {});
+}
+
+/**
+ * Nothing dropped on the page navigates it; text still drops into text fields.
+ * @param {DragEvent} e
+ */
+function onDrag(e) {
+  if (!isTypingTarget(e.target)) e.preventDefault();
+}
+
+/** How long typing must pause before the window may close, and the most to wait for that. */
+const CLOSE_QUIET_MS = 400;
+const CLOSE_MAX_WAIT_MS = 2000;
+/** When the last key press or input reached the page. */
+let lastInputAt = 0;
+const noteInput = () => {
+  lastInputAt = Date.now();
+};
+
+/**
+ * Resolves once no key or input event has arrived for quietMs, or after maxMs.
+ * The window hands queued key presses to the page one at a time, so keys typed
+ * just before the close may still be arriving when Go asks for the flush.
+ * @param {number} quietMs
+ * @param {number} maxMs
+ * @returns {Promise<void>}
+ */
+function inputQuiet(quietMs, maxMs) {
+  return new Promise((resolve) => {
+    let timer = null;
+    const done = () => {
+      clearTimeout(timer);
+      clearTimeout(cap);
+      document.removeEventListener('keydown', poke, true);
+      document.removeEventListener('input', poke, true);
+      resolve();
+    };
+    const poke = () => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    };
+    const cap = setTimeout(done, maxMs);
+    document.addEventListener('keydown', poke, true);
+    document.addEventListener('input', poke, true);
+    poke();
+  });
+}
+
+/**
+ * Go asks before the window closes (notes:flush): save what is pending, let
+ * key presses still on their way arrive and save again, then answer
+ * (notes:flushed) so the window closes.
+ */
+async function onFlushRequest() {
+  await flushAll();
+  if (Date.now() - lastInputAt < 1000) {
+    await inputQuiet(CLOSE_QUIET_MS, CLOSE_MAX_WAIT_MS);
+    await flushAll();
+  }
+  api.events.emit('notes:flushed');
+}
+
+const app = h('div', { class: 'app' }, side.el, content);
+document.body.replaceChildren(app);
 document.addEventListener('keydown', onKey);
+document.addEventListener('keydown', noteInput, true);
+document.addEventListener('input', noteInput, true);
+document.addEventListener('click', onLinkClick);
+document.addEventListener('auxclick', onLinkClick);
+document.addEventListener('dragover', onDrag);
+document.addEventListener('drop', onDrag);
 
 /** What the shell listens to for the app's lifetime, each with its unsubscribe. */
 export const subscriptions = [
   on('circle:shown', (id) => side.setActive('circles', id)),
   start(show),
+  api.events.on('notes:flush', onFlushRequest),
   () => document.removeEventListener('keydown', onKey),
+  () => document.removeEventListener('keydown', noteInput, true),
+  () => document.removeEventListener('input', noteInput, true),
+  () => document.removeEventListener('click', onLinkClick),
+  () => document.removeEventListener('auxclick', onLinkClick),
+  () => document.removeEventListener('dragover', onDrag),
+  () => document.removeEventListener('drop', onDrag),
   side.dispose,
 ];

@@ -1,7 +1,8 @@
-// Hash routes: #/circles, #/circles/ID, #/people, #/people/ID, #/sessions/ID.
+// Hash routes: #/circles, #/circles/ID, #/people, #/people/ID, #/sessions/ID,
+// #/sessions/ID/live (the live screen).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'notfound', id?: number, path: string}} Route
+ * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'live'|'notfound', id?: number, path: string}} Route
  */
 
 /**
@@ -11,9 +12,10 @@
  */
 export function parseRoute(hash) {
   const path = String(hash || '').replace(/^#/, '').replace(/\/+$/, '') || '/circles';
-  const m = /^\/(circles|people|sessions)(?:\/(\d+))?$/.exec(path);
+  const m = /^\/(circles|people|sessions)(?:\/(\d+)(\/live)?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
+  if (m[3]) return m[1] === 'sessions' ? { name: 'live', id, path } : { name: 'notfound', path };
   if (m[1] === 'circles') return id ? { name: 'circle', id, path } : { name: 'circles', path };
   if (m[1] === 'people') return id ? { name: 'person', id, path } : { name: 'people', path };
   return id ? { name: 'session', id, path } : { name: 'notfound', path };
@@ -21,7 +23,7 @@ export function parseRoute(hash) {
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'people'|'person'|'session'} name
+ * @param {'circles'|'circle'|'people'|'person'|'session'|'live'} name
  * @param {number} [id]
  * @returns {string}
  */
@@ -31,6 +33,7 @@ export function href(name, id) {
     case 'people': return '#/people';
     case 'person': return `#/people/${id}`;
     case 'session': return `#/sessions/${id}`;
+    case 'live': return `#/sessions/${id}/live`;
     default: return '#/circles';
   }
 }

@@ -31,6 +31,29 @@ export function emit(event, data) {
   }
 }
 
+/** @type {Set<() => Promise<any>>} */
+const flushers = new Set();
+
+/**
+ * Registers something that holds unsaved text (a notes editor) so it can be
+ * told to save now, e.g. before the window closes.
+ * @param {() => Promise<any>} fn sends pending text; resolves when done
+ * @returns {() => void} unregister
+ */
+export function addFlusher(fn) {
+  flushers.add(fn);
+  return () => flushers.delete(fn);
+}
+
+/**
+ * Asks every registered editor to save now and waits for all of them (a
+ * failure in one does not stop the others).
+ * @returns {Promise<void>}
+ */
+export async function flushAll() {
+  await Promise.allSettled([...flushers].map((fn) => Promise.resolve().then(fn)));
+}
+
 function storage() {
   try {
     return typeof localStorage !== 'undefined' ? localStorage : null;

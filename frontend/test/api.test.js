@@ -1,6 +1,6 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiError, normaliseError, bound, readReply, call, wailsGo, circles, people, sessions, demo, app } from '../js/api.js';
+import { ApiError, normaliseError, bound, readReply, call, wailsGo, circles, people, sessions, demo, app, notes, actions, topics, events, inWindow } from '../js/api.js';
 
 afterEach(() => {
   delete globalThis.window;
@@ -128,4 +128,76 @@ test('browser mode has no bindings to wait for', async () => {
   assert.equal(await wailsGo(), undefined);
   delete globalThis.window;
   assert.equal(await wailsGo(), undefined);
+});
+
+test('the live-session wrappers name the Go methods and pass their arguments', async () => {
+  const calls = [];
+  globalThis.window = {};
+  globalThis.fetch = async (_u, init) => {
+    const b = JSON.parse(init.body);
+    calls.push([b.name, b.args, init.keepalive]);
+    return { ok: true, status: 200, text: async () => '{"result":null}' };
+  };
+  await sessions.start(4);
+  await sessions.startNow(2);
+  await sessions.end(4);
+  await sessions.setTopics(4, [1, 3]);
+  await notes.save(4, 'shared', 'hi');
+  await notes.save(4, 'private', 'x', { keepalive: true });
+  await notes.preview('# a');
+  await notes.revisions(7);
+  await notes.restore(7, 9);
+  await notes.recover();
+  await notes.discardDraft(4, 'private');
+  await notes.pin(3, 4, 'wants to lead', 'private');
+  await notes.unpin(5);
+  await actions.create(2, { text: 't', ownerId: 0, dueOn: '', sessionId: 4 });
+  await actions.update(8, { text: 't', ownerId: 3, dueOn: '2026-12-04', sessionId: 4 });
+  await actions.setDone(8, 1);
+  await actions.remove(8);
+  await actions.list(2, 'open');
+  await topics.list();
+  await topics.create('Feedback');
+  await topics.rename(1, 'F');
+  await topics.remove(1);
+  assert.deepEqual(calls, [
+    ['sessions.Sessions.Start', [4], false], ['sessions.Sessions.StartNow', [2], false], ['sessions.Sessions.End', [4], false],
+    ['sessions.Sessions.SetTopics', [4, [1, 3]], false],
+    ['notes.Notes.Save', [4, 'shared', 'hi'], false], ['notes.Notes.Save', [4, 'private', 'x'], true],
+    ['notes.Notes.Preview', ['# a'], false], ['notes.Notes.Revisions', [7], false], ['notes.Notes.Restore', [7, 9], false],
+    ['notes.Notes.Recover', [], false], ['notes.Notes.DiscardDraft', [4, 'private'], false],
+    ['notes.Notes.Pin', [3, 4, 'wants to lead', 'private'], false], ['notes.Notes.Unpin', [5], false],
+    ['actions.Actions.Create', [2, { text: 't', ownerId: 0, dueOn: '', sessionId: 4 }], false],
+    ['actions.Actions.Update', [8, { text: 't', ownerId: 3, dueOn: '2026-12-04', sessionId: 4 }], false],
+    ['actions.Actions.SetDone', [8, true], false], ['actions.Actions.Delete', [8], false], ['actions.Actions.List', [2, 'open'], false],
+    ['topics.Topics.List', [], false], ['topics.Topics.Create', ['Feedback'], false], ['topics.Topics.Rename', [1, 'F'], false], ['topics.Topics.Delete', [1], false],
+  ]);
+});
+
+test('openURL: the system browser in the window, a new tab in browser mode, only web and mail links', async () => {
+  const opened = [];
+  globalThis.window = { go: { main: { App: { OpenURL: async (u) => { opened.push(['go', u]); } } } } };
+  assert.equal(inWindow(), true);
+  await app.openURL('https://example.org/a');
+  globalThis.window = { location: { protocol: 'http:' }, open: (...a) => opened.push(['tab', ...a]) };
+  assert.equal(inWindow(), false);
+  await app.openURL('mailto:ana@example.org');
+  await assert.rejects(app.openURL('javascript:alert(1)'), (e) => e.code === 'invalid');
+  await assert.rejects(app.openURL('#/circles'), (e) => e.code === 'invalid');
+  assert.deepEqual(opened, [['go', 'https://example.org/a'], ['tab', 'mailto:ana@example.org', '_blank', 'noopener,noreferrer']]);
+});
+
+test('events use the Wails runtime in the window and do nothing in browser mode', () => {
+  globalThis.window = {};
+  const off = events.on('notes:flush', () => {});
+  off();
+  events.emit('notes:flushed');
+  const seen = [];
+  globalThis.window = { runtime: { EventsOn: (n, fn) => { seen.push(['on', n]); fn('x'); return () => seen.push(['off', n]); }, EventsEmit: (n, ...d) => seen.push(['emit', n, ...d]) } };
+  const got = [];
+  const stop = events.on('notes:flush', (d) => got.push(d));
+  events.emit('notes:flushed', 1);
+  stop();
+  assert.deepEqual(got, ['x']);
+  assert.deepEqual(seen, [['on', 'notes:flush'], ['emit', 'notes:flushed', 1], ['off', 'notes:flush']]);
 });

@@ -58,6 +58,24 @@ test('text never enters the page as HTML', () => {
   }
 });
 
+test('HTML is parsed in one module only, and only from the Go preview', () => {
+  for (const f of jsFiles) {
+    const src = readFileSync(f, 'utf8');
+    const rel = relative(root, f);
+    if (rel === join('js', 'views', 'html.js')) {
+      assert.match(src, /bluemonday/, 'html.js says where its HTML was sanitized');
+      continue;
+    }
+    for (const bad of ['DOMParser', 'parseFromString', 'importNode', 'createContextualFragment', 'srcdoc']) {
+      assert.ok(!src.includes(bad), `${rel} uses ${bad}: only views/html.js may turn HTML into nodes`);
+    }
+    // setSanitizedHTML is fed only what notes.Notes.Preview returned.
+    for (const m of src.matchAll(/setSanitizedHTML\(([^,]+),\s*([^)]+)\)/g)) {
+      assert.ok(/preview/i.test(src.slice(Math.max(0, m.index - 400), m.index)), `${rel}: setSanitizedHTML without a nearby notes.preview call`);
+    }
+  }
+});
+
 test('nothing is fetched from the network', () => {
   for (const f of [...jsFiles, join(root, 'css', 'app.css'), join(root, 'index.html')]) {
     const src = readFileSync(f, 'utf8').replaceAll('http://www.w3.org/2000/svg', '');

@@ -112,7 +112,7 @@ export function focus(el) {
   if (el && typeof el.focus === 'function') el.focus({ preventScroll: false });
 }
 
-const KEY_ATTRS = ['data-membership-id', 'data-person-id', 'data-session-id', 'data-item-id', 'data-circle-id'];
+const KEY_ATTRS = ['data-membership-id', 'data-person-id', 'data-session-id', 'data-item-id', 'data-circle-id', 'data-action-id', 'data-topic-id', 'data-pin-id'];
 
 /**
  * Describes where focus is, so it can be put back after a re-render:

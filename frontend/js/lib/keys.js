@@ -44,6 +44,26 @@ export const SHORTCUTS = [
       { keys: ['Alt', '↓'], label: 'Move the item down' },
     ],
   },
+  {
+    title: 'Session',
+    items: [
+      { keys: ['S'], label: 'Start the session (or go back to it) in live mode', where: 'a session' },
+    ],
+  },
+  {
+    title: 'Live session',
+    items: [
+      { keys: ['E'], label: 'Write in the notes' },
+      { keys: ['Ctrl', 'J'], label: 'Switch between shared and private notes' },
+      { keys: ['Ctrl', 'P'], label: 'Show or hide the preview' },
+      { keys: ['Ctrl', 'S'], label: 'Save now (notes save by themselves)' },
+      { keys: ['Ctrl', 'I'], label: 'Capture an action item (or A)' },
+      { keys: ['Ctrl', 'Shift', 'P'], label: 'Pin a note to a person' },
+      { keys: ['Alt', 'N'], label: 'Next agenda item: tick this one (or N)' },
+      { keys: ['T'], label: 'Tag the session with a topic' },
+      { keys: ['Ctrl', 'Shift', 'E'], label: 'End the session' },
+    ],
+  },
 ];
 
 /**
@@ -93,6 +113,45 @@ export function globalAction(combo, routeName) {
       if (routeName === 'circles') return 'new-circle';
       if (routeName === 'people') return 'new-person';
       return null;
+    default: return null;
+  }
+}
+
+/**
+ * @typedef {'end'|'pin'|'preview'|'capture'|'next-item'|'toggle-notes'|'save'|'edit'|'topics'} LiveAction
+ */
+
+/**
+ * The live screen's action for a key press, or null. Ctrl (or Cmd) combos
+ * work while typing in the notes; single keys only when not typing.
+ * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean, code?: string}} ev
+ * @param {boolean} typing the key went to a text field
+ * @returns {LiveAction|null}
+ */
+export function liveAction(ev, typing) {
+  const ctrl = !!(ev.ctrlKey || ev.metaKey);
+  const key = String(ev.key || '').toLowerCase();
+  if (ctrl && !ev.altKey) {
+    if (ev.shiftKey) {
+      if (key === 'e') return 'end';
+      if (key === 'p') return 'pin';
+      return null;
+    }
+    switch (key) {
+      case 'p': return 'preview';
+      case 'i': return 'capture';
+      case 'j': return 'toggle-notes';
+      case 's': return 'save';
+      default: return null;
+    }
+  }
+  if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'n' || ev.code === 'KeyN')) return 'next-item';
+  if (ctrl || ev.altKey || typing) return null;
+  switch (key) {
+    case 'a': return 'capture';
+    case 'n': return 'next-item';
+    case 'e': return 'edit';
+    case 't': return 'topics';
     default: return null;
   }
 }

@@ -1,8 +1,12 @@
 // The session's agenda: an ordered list to add to, edit in place, tick off,
 // reorder (buttons or Alt+Up / Alt+Down) and delete, with its time budget.
+// On the live screen it also marks the item being discussed, times it, and
+// moves on to the next one.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { agendaBudget, reorderTarget } from '../lib/agenda.js';
+import { currentItemId, nextItemId, itemClock } from '../lib/live.js';
+import { pref, setPref } from '../state.js';
 import { coerce, clearErrors, showError, errorSlot } from '../lib/forms.js';
 import * as api from '../api.js';
 import { iconButton, section, saveStatus, button } from './ui.js';
@@ -14,7 +18,26 @@ import { reportError } from './toast.js';
  * @returns {HTMLElement}
  */
 export function agendaSection(page) {
+  return agendaPanel(page).el;
+}
+
+/**
+ * Builds the agenda; with live set, the current item is marked and timed.
+ * @param {{session: any, agenda: any[]}} page
+ * @param {{live?: boolean, before?: Node}} [o] before: shown above the list (the follow-up block)
+ * @returns {{el: HTMLElement, next: () => Promise<void>, tick: (nowMs: number) => void, add: (title: string, minutes: number) => Promise<void>}}
+ */
+export function agendaPanel(page, o = {}) {
   let items = page.agenda || [];
+  const live = !!o.live;
+  const curKey = `live.item.${page.session.id}`;
+  /** @type {{id: number|null, since: number}} */
+  let cur = live ? pref(curKey, { id: null, since: Date.now() }) : { id: null, since: 0 };
+  const setCurrent = (id, restart) => {
+    if (id === cur.id && !restart) return;
+    cur = { id, since: Date.now() };
+    setPref(curKey, cur);
+  };
   const status = saveStatus('agenda-status');
   const list = h('ol', { class: 'agenda', testid: 'agenda-list', 'aria-label': 'Agenda' });
   const total = h('p', { class: 'agenda-total', testid: 'agenda-total' });
@@ -96,9 +119,14 @@ export function agendaSection(page) {
       }
       if (n !== it.minutes) update(it, { minutes: n });
     });
-    const li = h('li', { class: ['agenda-item', it.done && 'is-done'], testid: 'agenda-item', 'data-item-id': it.id },
-      h('span', { class: 'agenda-pos', 'aria-hidden': 'true' }, String(i + 1)),
+    const isCurrent = live && it.id === cur.id;
+    const pos = live && !it.done
+      ? h('button', { type: 'button', class: 'agenda-pos agenda-pos-btn', testid: 'agenda-current', title: isCurrent ? 'Being discussed now' : 'Discuss this now', 'aria-label': `Discuss now: ${it.title}`, 'aria-pressed': isCurrent ? 'true' : 'false', onclick: () => { setCurrent(it.id, true); render(); } }, String(i + 1))
+      : h('span', { class: 'agenda-pos', 'aria-hidden': 'true' }, String(i + 1));
+    const li = h('li', { class: ['agenda-item', it.done && 'is-done', isCurrent && 'is-current'], testid: 'agenda-item', 'data-item-id': it.id, 'aria-current': isCurrent ? 'step' : undefined },
+      pos,
       done, title,
+      isCurrent ? h('span', { class: 'item-timer', testid: 'item-timer', 'data-minutes': it.minutes || 0 }) : null,
       h('span', { class: 'agenda-min-wrap' }, minutes, h('span', { class: 'unit', 'aria-hidden': 'true' }, 'min')),
       h('span', { class: 'row-actions' },
         iconButton('chevron-up', 'Move up (Alt+↑)', () => move(it, 'ArrowUp'), { testid: 'agenda-up', disabled: i === 0 }),
@@ -116,7 +144,9 @@ export function agendaSection(page) {
   };
 
   const render = () => {
+    if (live) setCurrent(currentItemId(items, cur.id), false);
     replace(list, items.map(itemRow));
+    tick(Date.now());
     list.hidden = !items.length;
     empty.hidden = !!items.length;
     const b = agendaBudget(items, page.session.durationMinutes);
@@ -154,7 +184,35 @@ export function agendaSection(page) {
     }
   });
 
+  // The current item's timer; the live screen calls this every second.
+  function tick(nowMs) {
+    const el = /** @type {HTMLElement|null} */ (list.querySelector('[data-testid="item-timer"]'));
+    if (!el) return;
+    const c = itemClock(Number(el.dataset.minutes) || 0, cur.since, nowMs);
+    if (el.textContent !== c.text) el.textContent = c.text;
+    if (el.dataset.level !== c.level) {
+      el.dataset.level = c.level;
+      el.title = c.level === 'over' ? 'Over the time planned for this item' : 'Time on this item';
+    }
+  }
+
+  // Ticks the current item and moves to the next open one.
+  const next = async () => {
+    const id = currentItemId(items, cur.id);
+    if (id === null) return;
+    const it = current(id);
+    setCurrent(nextItemId(items, id), true);
+    await update(it, { done: true });
+  };
+
   const empty = h('p', { class: 'muted small agenda-empty' }, 'No agenda yet. Add the first item below.');
   render();
-  return section({ title: 'Agenda', id: 'agenda', aside: status.el, testid: 'agenda-section' }, list, empty, addForm, total);
+  const el = section({ title: 'Agenda', id: 'agenda', aside: status.el, testid: 'agenda-section', class: live ? 'agenda-live' : undefined },
+    o.before || null, list, empty, addForm, total);
+  return {
+    el,
+    next,
+    tick,
+    add: (title, minutes) => run(() => api.sessions.addAgendaItem(page.session.id, { title, minutes: minutes || 0, done: false }), false),
+  };
 }

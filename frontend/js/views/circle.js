@@ -1,4 +1,5 @@
-// The circle page: header, key numbers, sessions, the attendance grid and members.
+// The circle page: header, key numbers, sessions (and Start now), open action
+// items, topics covered, the attendance grid and members.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -17,6 +18,7 @@ import { openCircleForm } from './circle-form.js';
 import { openAddMember, openEditMember } from './member-form.js';
 import { openScheduleSession, openScheduleSeries } from './session-form.js';
 import { attendanceGrid } from './grid.js';
+import { actionList } from './actions.js';
 
 const PAST_SHOWN = 5;
 
@@ -107,6 +109,18 @@ export async function mount(root, route, ctx) {
     const list = await openScheduleSeries(page.circle, page.sessions);
     if (list) await changed(`Scheduled ${plural(list.length, 'session')}.`);
   };
+  const startNow = async (e) => {
+    const btn = e && e.currentTarget instanceof HTMLButtonElement ? e.currentTarget : null;
+    if (btn) btn.disabled = true;
+    try {
+      const p = await api.sessions.startNow(page.circle.id);
+      emit('circles:changed');
+      go(href('live', p.session.id));
+    } catch (err) {
+      if (btn) btn.disabled = false;
+      reportError(err);
+    }
+  };
   const addMember = async () => {
     const m = await openAddMember(page.circle, page.members);
     if (m) {
@@ -161,6 +175,7 @@ export async function mount(root, route, ctx) {
     const { upcoming, past } = splitSessions(page.sessions, today);
     const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
     const actions = [
+      page.circle.status === 'archived' ? null : button({ label: 'Start now', icon: 'clock', variant: 'primary', testid: 'start-now', title: 'Start an unplanned session now and take notes live', onclick: startNow }),
       button({ label: 'Schedule session', icon: 'calendar-plus', testid: 'schedule-session', onclick: schedule }),
       button({ label: 'Schedule series', icon: 'layers', testid: 'schedule-series', onclick: series }),
     ];
@@ -258,6 +273,28 @@ export async function mount(root, route, ctx) {
         : emptyState({ icon: 'user-plus', title: 'No members yet', text: pair ? 'Add the mentor and the mentee.' : 'Add the leader, mentors and mentees — pick people already in Circlebook or add new ones.', compact: true }));
   };
 
+  // Open action items across the circle's sessions, oldest due first.
+  const actionsSection = () => {
+    const items = page.actions || [];
+    const list = actionList(items, {
+      testid: 'circle-actions',
+      emptyText: 'No open action items. Capture them during a session (Ctrl+I) or as “- [ ] @Name …” lines in the notes.',
+      context: (it) => {
+        const s = it.sessionId ? page.sessions.find((x) => x.id === it.sessionId) : null;
+        return s ? h('a', { href: href('session', s.id), class: 'action-link' }, `from session ${s.number}`) : null;
+      },
+    });
+    return section({ title: 'Open action items', id: 'circle-actions', aside: h('span', { class: 'section-aside-row' }, items.length ? plural(items.length, 'open item') : '', list.status) }, list.el);
+  };
+
+  const topicsSection = () => {
+    const topics = page.topics || [];
+    if (!topics.length) return null;
+    return section({ title: 'Topics covered', id: 'circle-topics', aside: 'Tag sessions on their page or the live screen' },
+      h('ul', { class: 'covered-topics', testid: 'covered-topics' }, topics.map((t) => h('li', { class: 'topic-chip is-static', testid: 'covered-topic', 'data-topic-id': t.id },
+        h('span', { class: 'topic-chip-name' }, t.name), h('span', { class: 'topic-count', title: `${plural(t.sessionCount, 'session')}` }, String(t.sessionCount))))));
+  };
+
   function render() {
     page.members = page.members || [];
     page.sessions = page.sessions || [];
@@ -265,7 +302,7 @@ export async function mount(root, route, ctx) {
     const today = nowIn().date;
     document.title = `${page.circle.name} — Circlebook`;
     emit('circle:shown', page.circle.id);
-    replace(root, header(), stats(today), sessionsSection(today), gridSection(today), membersSection(today));
+    replace(root, header(), stats(today), sessionsSection(today), actionsSection(), topicsSection(), gridSection(today), membersSection(today));
   }
 
   replace(root, loading());

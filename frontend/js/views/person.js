@@ -1,5 +1,5 @@
-// The person page: profile, their circles with role and attendance, recent
-// attendance, and the private note.
+// The person page: profile, their circles with role and attendance, their
+// open action items, notes pinned to them, recent attendance, and the private note.
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -9,8 +9,9 @@ import { tallySummary } from '../lib/attendance.js';
 import { emit } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
-import { button, statusChip, markChip, rateMeter, avatar, colorDot, pageHeader, section, emptyState, loading, errorState, pairBadge } from './ui.js';
+import { iconButton, button, statusChip, markChip, rateMeter, avatar, colorDot, pageHeader, section, emptyState, loading, errorState, pairBadge } from './ui.js';
 import { toast } from './toast.js';
+import { actionList } from './actions.js';
 import { confirmDialog } from './dialog.js';
 import { openPersonForm } from './person-form.js';
 
@@ -76,6 +77,53 @@ export async function mount(root, route, ctx) {
     }
   };
 
+  const unpin = async (pin) => {
+    const ok = await confirmDialog({
+      title: 'Unpin this note?',
+      message: `“${pin.body}” will be removed from ${page.person.name}’s page.`,
+      confirmLabel: 'Unpin', danger: true,
+      action: () => api.notes.unpin(pin.id),
+    });
+    if (ok) {
+      page.pins = (page.pins || []).filter((x) => x.id !== pin.id);
+      toast('Note unpinned.', { kind: 'success' });
+      render();
+    }
+  };
+
+  const pinsSection = () => {
+    const pins = page.pins || [];
+    const when = (iso) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? '' : formatDate(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`);
+    };
+    return section({ title: 'Pinned notes', id: 'pins', aside: pins.length ? null : 'Pin one from a live session: Ctrl+Shift+P' },
+      pins.length
+        ? h('ul', { class: 'list-card pin-list', testid: 'pin-list' }, pins.map((pin) => h('li', { class: ['pin-row', pin.visibility === 'private' && 'is-private'], testid: 'pin-row', 'data-pin-id': pin.id, 'data-visibility': pin.visibility },
+          icon('pin', { size: 15 }),
+          h('span', { class: 'pin-main' },
+            h('span', { class: 'pin-body prewrap', testid: 'pin-body' }, pin.body),
+            h('span', { class: 'pin-sub' },
+              [pin.circleName, when(pin.createdAt)].filter(Boolean).join(' · '),
+              pin.sessionId ? [' · ', h('a', { href: href('session', pin.sessionId), class: 'action-link' }, 'session')] : null,
+              pin.visibility === 'private' ? h('span', { class: 'pin-private' }, icon('lock', { size: 11 }), 'Private') : null)),
+          iconButton('x', 'Unpin this note', () => unpin(pin), { testid: 'unpin', class: 'icon-btn-danger' }))))
+        : h('p', { class: 'muted small' }, 'No pinned notes.'));
+  };
+
+  const actionsSection = () => {
+    const items = page.actions || [];
+    const list = actionList(items, {
+      testid: 'person-actions',
+      emptyText: 'No open action items.',
+      context: (it) => {
+        const c = (page.circles || []).find((x) => x.circleId === it.circleId);
+        return it.sessionId ? h('a', { href: href('session', it.sessionId), class: 'action-link' }, c ? c.name : 'session') : c ? c.name : null;
+      },
+    });
+    return section({ title: 'Action items', id: 'person-actions', aside: list.status }, list.el);
+  };
+
   function render() {
     const p = page.person;
     const circles = page.circles || [];
@@ -130,6 +178,8 @@ export async function mount(root, route, ctx) {
       h('div', { class: 'two-col' },
         h('div', { class: 'col-main' },
           section({ title: 'Circles', id: 'person-circles', aside: page.attendance && page.attendance.rate !== null ? h('span', { class: 'inline-rate' }, 'Overall ', rateMeter(page.attendance.rate, { testid: 'person-rate' })) : null }, circleList),
+          (page.actions || []).length ? actionsSection() : null,
+          pinsSection(),
           section({ title: 'Recent attendance', id: 'visits', aside: visits.length ? tallySummary(page.attendance) : null }, visitList)),
         h('div', { class: 'col-side' },
           section({ title: 'Profile', id: 'profile' },

@@ -1,5 +1,6 @@
-// The session page: when and where, status, the agenda, attendance, and
-// links to the previous and next sessions.
+// The session page: when and where, status, topics, the agenda, attendance,
+// notes and action items, links to the previous and next sessions, and the
+// way into the live screen (Start session, S).
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -9,12 +10,16 @@ import { needsUpdate } from '../lib/schedule.js';
 import { emit } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
-import { button, statusChip, pageHeader, loading, errorState, metaItem, saveStatus } from './ui.js';
+import { button, statusChip, pageHeader, loading, errorState, metaItem, saveStatus, section } from './ui.js';
 import { toast, reportError } from './toast.js';
 import { confirmDialog } from './dialog.js';
 import { openEditSession } from './session-form.js';
 import { agendaSection } from './agenda.js';
 import { rosterSection } from './roster.js';
+import { topicsBar } from './topics.js';
+import { actionList } from './actions.js';
+import { setSanitizedHTML, interceptLinks } from './html.js';
+import { comboOf, isTypingTarget } from '../lib/keys.js';
 
 /**
  * A previous/next link, or a disabled placeholder.
@@ -43,6 +48,8 @@ function neighbour(s, which) {
 export async function mount(root, route, ctx) {
   /** @type {any} */
   let page = null;
+  /** @type {(() => void)[]} */
+  const cleanups = [];
 
   const reload = async () => {
     try {
@@ -102,7 +109,56 @@ export async function mount(root, route, ctx) {
     return h('div', { class: 'status-control' }, h('span', { class: 'status-control-label' }, 'Status'), group, note.el);
   };
 
+  const startLive = async () => {
+    const s = page.session;
+    if (s.startedAt || s.status !== 'planned') {
+      go(href('live', s.id));
+      return;
+    }
+    try {
+      await api.sessions.start(s.id);
+      emit('circles:changed');
+      go(href('live', s.id));
+    } catch (err) {
+      reportError(err);
+    }
+  };
+
+  // The way into the live screen: start, go back to a running session, or open the notes.
+  const liveButton = () => {
+    const s = page.session;
+    if (s.status === 'cancelled') return null;
+    if (s.startedAt && !s.endedAt) return button({ label: 'Back to live session', icon: 'clock', variant: 'primary', testid: 'start-session', shortcut: 'S', onclick: startLive });
+    if (s.status === 'held' || s.endedAt) return button({ label: 'Notes', icon: 'pencil', testid: 'open-notes', shortcut: 'S', title: 'Open the notes and action items', onclick: startLive });
+    return button({ label: 'Start session', icon: 'clock', variant: 'primary', testid: 'start-session', shortcut: 'S', title: 'Start the session and take notes live', onclick: startLive });
+  };
+
+  // The notes, rendered, for reading here; editing happens on the live screen.
+  const notesSection = () => {
+    const n = page.notes || {};
+    const parts = ['shared', 'private'].filter((v) => n[v] && n[v].body && n[v].body.trim());
+    if (!parts.length) return null;
+    return section({ title: 'Notes', id: 'session-notes', actions: [h('a', { class: 'btn btn-secondary btn-sm', href: href('live', page.session.id), testid: 'edit-notes' }, icon('pencil', { size: 14 }), 'Edit')] },
+      parts.map((v) => {
+        const body = h('div', { class: 'preview md', testid: `notes-view-${v}` }, h('p', { class: 'muted small' }, 'Loading…'));
+        cleanups.push(interceptLinks(body));
+        // Go renders and sanitizes (bluemonday); see views/html.js.
+        api.notes.preview(n[v].body).then((html) => setSanitizedHTML(body, html), (err) => replace(body, h('p', { class: 'muted small' }, err.message)));
+        return h('div', { class: ['notes-read', `notes-read-${v}`] },
+          v === 'private' ? h('p', { class: 'private-flag-bar' }, icon('lock', { size: 13 }), h('strong', null, 'Private'), ' — only you, never exported') : null,
+          body);
+      }));
+  };
+
+  const actionsSection = () => {
+    const items = page.actions || [];
+    if (!items.length) return null;
+    const list = actionList(items, { testid: 'session-actions' });
+    return section({ title: 'Action items', id: 'session-actions', aside: list.status }, list.el);
+  };
+
   function render() {
+    for (const fn of cleanups.splice(0)) fn();
     const s = page.session;
     const c = page.circle;
     const now = nowIn();
@@ -118,6 +174,7 @@ export async function mount(root, route, ctx) {
           badges: [statusChip('session', s.status)],
           subtitle: h('span', null, h('span', { class: 'session-num' }, `Session ${s.number}`), s.topic ? h('span', { testid: 'session-topic' }, ` · ${s.topic}`) : h('span', { class: 'muted' }, ' · No topic yet')),
           actions: [
+            liveButton(),
             button({ label: 'Edit', icon: 'pencil', testid: 'edit-session', onclick: edit }),
             button({ title: 'Delete session', icon: 'trash', variant: 'danger-ghost', testid: 'delete-session', onclick: remove }),
           ],
@@ -130,12 +187,30 @@ export async function mount(root, route, ctx) {
         statusControl(),
         stale ? h('p', { class: 'flag flag-inline', testid: 'needs-update' }, icon('alert', { size: 14 }), 'This date has passed: mark the session held or cancelled.') : null,
         h('nav', { class: 'session-nav', 'aria-label': 'Other sessions' }, neighbour(page.previous, 'previous'), neighbour(page.next, 'next'))),
+      topicsBar(page, { onPage: (p) => { page.topics = p.topics; } }).el,
       h('div', { class: 'session-columns-main' },
         agendaSection(page),
-        rosterSection(page)));
+        rosterSection(page)),
+      notesSection(),
+      actionsSection());
   }
+
+  const onKey = (e) => {
+    if (e.defaultPrevented || e.isComposing || !page || isTypingTarget(e.target)) return;
+    if (document.querySelector('dialog[open]')) return;
+    if (comboOf(e) === 's' && page.session.status !== 'cancelled') {
+      e.preventDefault();
+      startLive();
+    }
+  };
 
   replace(root, loading());
   await reload();
-  return {};
+  document.addEventListener('keydown', onKey);
+  return {
+    dispose: () => {
+      document.removeEventListener('keydown', onKey);
+      for (const fn of cleanups.splice(0)) fn();
+    },
+  };
 }
