@@ -14,7 +14,7 @@ import (
 
 // flushWait is how long closing the window waits for the page to save
 // text still pending.
-const flushWait = 3 * time.Second
+const flushWait = 5 * time.Second
 
 // App is the window's lifecycle and the few app-level methods the page calls.
 // It is the only place that touches the Wails runtime.

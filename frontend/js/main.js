@@ -143,7 +143,7 @@ function onDrag(e) {
 
 /** How long typing must pause before the window may close, and the most to wait for that. */
 const CLOSE_QUIET_MS = 400;
-const CLOSE_MAX_WAIT_MS = 2000;
+const CLOSE_MAX_WAIT_MS = 3000;
 /** When the last key press or input reached the page. */
 let lastInputAt = 0;
 const noteInput = () => {

@@ -76,7 +76,7 @@ export function notesPanel(page, o = {}) {
     let mirrorPaused = false; // while a recovered draft waits for Restore or Discard
     const textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', {
       class: ['notes-text', `notes-text-${vis}`], testid: `notes-${vis}`, 'data-visibility': vis,
-      spellcheck: 'true', autocomplete: 'off', 'aria-label': vis === 'private' ? 'Private notes (only you)' : 'Shared notes',
+      spellcheck: 'false', autocomplete: 'off', 'aria-label': vis === 'private' ? 'Private notes (only you)' : 'Shared notes',
       placeholder: PLACEHOLDER[vis],
     }));
     textarea.value = note.body || '';
@@ -119,7 +119,11 @@ export function notesPanel(page, o = {}) {
         },
       },
       onChange: (snap) => {
-        status.textContent = saveLabel(snap);
+        // Touch the DOM only when the status changes: in WebKitGTK a style
+        // change per keystroke re-lays-out the live screen and typing lags.
+        const label = saveLabel(snap);
+        if (label === status.textContent && status.dataset.state === snap.state) return;
+        status.textContent = label;
         status.dataset.state = snap.state;
         status.className = `save-status notes-status is-${snap.state}`;
         status.title = snap.state === 'error' ? 'Your text is kept on this computer and saved again automatically.' : '';
@@ -194,8 +198,10 @@ export function notesPanel(page, o = {}) {
   function updateHint() {
     const ta = panes[active].textarea;
     const hnt = actionLineHint(lineAt(ta.value, ta.selectionStart), members, day);
-    hint.textContent = hnt ? hnt.text : '';
-    hint.className = `notes-hint${hnt ? ` is-${hnt.kind}` : ''}`;
+    const text = hnt ? hnt.text : '';
+    const cls = `notes-hint${hnt ? ` is-${hnt.kind}` : ''}`;
+    if (hint.textContent !== text) hint.textContent = text; // unchanged text: leave the DOM alone
+    if (hint.className !== cls) hint.className = cls;
   }
 
   // ---- layout ----
