@@ -74,6 +74,17 @@ export function notesPanel(page, o = {}) {
     let note = page.notes && page.notes[vis] ? { ...page.notes[vis] } : { id: 0, body: '', version: 0 };
     const key = draftKey(sessionId, vis);
     let mirrorPaused = false; // while a recovered draft waits for Restore or Discard
+    let mirrorTimer = null;
+    let mirrorBody = '';
+    const writeMirror = () => {
+      mirrorTimer = null;
+      if (mirrorPaused) return;
+      try {
+        localStorage.setItem(key, JSON.stringify({ body: mirrorBody, at: new Date().toISOString(), version: saver.snapshot().version }));
+      } catch {
+        // full or unavailable storage: Go's own journal is the net
+      }
+    };
     const textarea = /** @type {HTMLTextAreaElement} */ (h('textarea', {
       class: ['notes-text', `notes-text-${vis}`], testid: `notes-${vis}`, 'data-visibility': vis,
       spellcheck: 'false', autocomplete: 'off', 'aria-label': vis === 'private' ? 'Private notes (only you)' : 'Shared notes',
@@ -106,15 +117,16 @@ export function notesPanel(page, o = {}) {
         return note.version;
       },
       mirror: {
+        // At most one copy a second: a 50,000-word note is 300 KB, and
+        // copying it on every keystroke would make typing stutter.
         write: (body) => {
           if (mirrorPaused) return;
-          try {
-            localStorage.setItem(key, JSON.stringify({ body, at: new Date().toISOString(), version: saver.snapshot().version }));
-          } catch {
-            // full or unavailable storage: Go's own journal is the net
-          }
+          mirrorBody = body;
+          if (mirrorTimer === null) mirrorTimer = setTimeout(writeMirror, 1000);
         },
         clear: () => {
+          clearTimeout(mirrorTimer);
+          mirrorTimer = null;
           if (!mirrorPaused) removeLocal(key);
         },
       },
@@ -168,6 +180,7 @@ export function notesPanel(page, o = {}) {
       vis, textarea, status, tab, history, el: paneEl, saver, key,
       note: () => note,
       pauseMirror: (v) => { mirrorPaused = v; },
+      keepMirrorNow: () => { if (mirrorTimer !== null) { clearTimeout(mirrorTimer); writeMirror(); } },
     };
   };
 
@@ -251,12 +264,16 @@ export function notesPanel(page, o = {}) {
     const [a, b] = await Promise.all([panes.shared.saver.flush(), panes.private.saver.flush()]);
     return a && b;
   };
+  const keepMirrors = () => Object.values(panes).forEach((p) => p.keepMirrorNow());
   const onVisibility = () => {
-    if (document.visibilityState === 'hidden') flush();
-    else unloading = false;
+    if (document.visibilityState === 'hidden') {
+      keepMirrors();
+      flush();
+    } else unloading = false;
   };
   const onPageHide = () => {
     unloading = true;
+    keepMirrors();
     flush();
   };
   // A browser tab closing with text not yet in Go: send it, and ask first.
