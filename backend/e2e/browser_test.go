@@ -90,9 +90,22 @@ func (p *page) waitVisible(t *testing.T, testid string) {
 	p.do(t, chromedp.WaitVisible(sel(testid)))
 }
 
+// click clicks an element with the mouse. The page redraws from Go's answers,
+// so a node found a moment ago may be replaced before the click lands: then
+// it looks again, as a person's second glance would.
 func (p *page) click(t *testing.T, testid string) {
 	t.Helper()
-	p.do(t, chromedp.WaitVisible(sel(testid)), chromedp.Click(sel(testid)))
+	for try := 0; ; try++ {
+		ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
+		err := chromedp.Do(ctx, chromedp.WaitVisible(sel(testid)), chromedp.Click(sel(testid)))
+		cancel()
+		if err == nil {
+			return
+		}
+		if try == 2 || !strings.Contains(err.Error(), "Could not find node") {
+			t.Fatalf("click %s: %v (screenshot: %s)", testid, err, p.shot(t))
+		}
+	}
 }
 
 // fill replaces a field's value by typing, as a user would; the text goes
