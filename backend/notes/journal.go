@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"circlebook/backend/atomic"
 )
 
 // Draft is note text that the database did not take, kept so that it can be
@@ -40,36 +42,7 @@ func (j *Journal) Put(d Draft) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(j.dir, "draft-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), j.path(d.SessionID, d.Visibility)); err != nil {
-		return err
-	}
-	return syncDir(j.dir) // make the rename itself durable
-}
-
-// syncDir flushes a folder's entries to disk.
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
+	return atomic.WriteFile(j.path(d.SessionID, d.Visibility), data, 0o600)
 }
 
 // Remove forgets the draft of a note, if there is one.
