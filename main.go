@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"errors"
@@ -16,10 +17,15 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"syscall"
 	"time"
 
 	"circlebook/backend/apperr"
+	"circlebook/backend/atomic"
+	"circlebook/backend/bundle"
+	"circlebook/backend/check"
+	"circlebook/backend/export"
 	"circlebook/backend/rpc"
 	"circlebook/backend/services"
 	"circlebook/backend/store"
@@ -37,13 +43,20 @@ var appIcon []byte // the window icon on Linux, 256 px
 // version is set at build time with -ldflags "-X main.version=...".
 var version = "0.1.0-dev"
 
-// errUsage marks a command-line mistake: exit code 2.
-var errUsage = errors.New("usage")
+// inputError is a mistake in what was asked (a flag, a name, a date, a
+// path): one line on stderr and exit code 2.
+type inputError struct{ err error }
+
+func (e inputError) Error() string { return e.err.Error() }
+func (e inputError) Unwrap() error { return e.err }
+
+// badInput marks err as the asker's mistake.
+func badInput(err error) error { return inputError{err} }
 
 func main() {
 	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "circlebook:", err)
-		if errors.Is(err, errUsage) {
+		if errors.As(err, new(inputError)) {
 			os.Exit(2)
 		}
 		os.Exit(1)
@@ -54,6 +67,11 @@ const usage = `Usage:
   circlebook [--data DIR]                 open the window
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo                         load the sample program
+  circlebook export --circle NAME|UUID --format md|html|csv|ics|json
+                    [--from DATE] [--to DATE] [--anonymize] [--figures-only]
+                    [--table roster|attendance|actions] [--include-private] [--out FILE]
+                                          a circle's summary (stdout without --out)
+  circlebook import FILE                  import a bundle (merged by UUID)
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.`
@@ -70,21 +88,33 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if len(rest) == 0 {
 		return runWindow(*data)
 	}
-	cmd := flag.NewFlagSet(rest[0], flag.ContinueOnError)
+	name, args := rest[0], rest[1:]
+	cmd := flag.NewFlagSet(name, flag.ContinueOnError)
 	cmd.SetOutput(io.Discard)
 	cmd.StringVar(data, "data", *data, "data folder")
-	addr := cmd.String("addr", "127.0.0.1:0", "listen address (loopback only)")
-	if err := cmd.Parse(rest[1:]); err != nil {
-		return usageError(err)
-	}
-	if cmd.NArg() > 0 {
-		return usageError(fmt.Errorf("unexpected argument %q", cmd.Arg(0)))
-	}
-	switch rest[0] {
+	switch name {
 	case "serve":
+		addr := cmd.String("addr", "127.0.0.1:0", "listen address (loopback only)")
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
 		return runServe(*data, *addr, stdout)
 	case "demo":
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
 		return runDemo(*data, stdout)
+	case "export":
+		f := exportFlags(cmd)
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
+		return runExport(*data, *f, stdout)
+	case "import":
+		if err := parseArgs(cmd, args, 1); err != nil {
+			return err
+		}
+		return runImport(*data, cmd.Arg(0), stdout)
 	case "version":
 		fmt.Fprintln(stdout, "circlebook", version)
 		return nil
@@ -92,7 +122,21 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, usage)
 		return nil
 	}
-	return usageError(fmt.Errorf("unknown command %q", rest[0]))
+	return usageError(fmt.Errorf("unknown command %q", name))
+}
+
+// parseArgs parses a command's flags and requires exactly n other arguments.
+func parseArgs(cmd *flag.FlagSet, args []string, n int) error {
+	if err := cmd.Parse(args); err != nil {
+		return usageError(err)
+	}
+	if cmd.NArg() > n {
+		return usageError(fmt.Errorf("unexpected argument %q", cmd.Arg(n)))
+	}
+	if cmd.NArg() < n {
+		return usageError(fmt.Errorf("%s needs a file name", cmd.Name()))
+	}
+	return nil
 }
 
 func usageError(err error) error {
@@ -100,7 +144,7 @@ func usageError(err error) error {
 		fmt.Println(usage)
 		os.Exit(0)
 	}
-	return fmt.Errorf("%w: %v (see circlebook help)", errUsage, err)
+	return badInput(fmt.Errorf("%v (see circlebook help)", err))
 }
 
 // openStore opens the database in the data folder chosen by flag, environment or platform.
@@ -145,7 +189,7 @@ func runWindow(data string) error {
 func runServe(data, addr string, stdout io.Writer) error {
 	l, err := rpc.Listen(addr)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return badInput(err)
 	}
 	st, err := openStore(data)
 	if err != nil {
@@ -208,4 +252,112 @@ func hasDisplay() bool {
 		return true
 	}
 	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}
+
+// exportArgs are the export command's flags.
+type exportArgs struct {
+	circle, format, from, to, table, out   string
+	anonymize, figuresOnly, includePrivate bool
+}
+
+func exportFlags(cmd *flag.FlagSet) *exportArgs {
+	f := &exportArgs{}
+	cmd.StringVar(&f.circle, "circle", "", "the circle's name or UUID")
+	cmd.StringVar(&f.format, "format", "md", "md, html, csv, ics or json (the bundle)")
+	cmd.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
+	cmd.StringVar(&f.to, "to", "", "last day, YYYY-MM-DD")
+	cmd.StringVar(&f.table, "table", export.TableAttendance, "with csv: roster, attendance or actions")
+	cmd.StringVar(&f.out, "out", "", "file to write (default: standard output)")
+	cmd.BoolVar(&f.anonymize, "anonymize", false, "Member 1, Member 2, ... instead of names")
+	cmd.BoolVar(&f.figuresOnly, "figures-only", false, "numbers only, no notes")
+	cmd.BoolVar(&f.includePrivate, "include-private", false, "with json: include private notes")
+	return f
+}
+
+// runExport writes a circle's summary or bundle to stdout or, whole or not
+// at all, to a file. Bad input exits 2 with one line.
+func runExport(data string, f exportArgs, stdout io.Writer) error {
+	if err := f.check(); err != nil {
+		return badInput(err)
+	}
+	st, err := openStore(data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	id, err := export.FindCircle(st.DB, f.circle)
+	if err != nil {
+		return badInput(err)
+	}
+	out, err := f.render(st, id)
+	if err != nil {
+		return err
+	}
+	if f.out == "" {
+		_, err = stdout.Write(out)
+		return err
+	}
+	if err := atomic.WriteFile(f.out, out, 0o600); err != nil {
+		return badInput(fmt.Errorf("cannot write %s: %v", f.out, err))
+	}
+	return nil
+}
+
+func (f exportArgs) check() error {
+	if err := check.First(check.Date("from", f.from), check.Date("to", f.to), check.Order("to", f.from, f.to)); err != nil {
+		return err
+	}
+	if f.includePrivate && f.format != "json" {
+		return errors.New("--include-private goes with --format json only")
+	}
+	if f.format != "json" && !slices.Contains(export.Formats, f.format) {
+		return fmt.Errorf("unknown format %q: use md, html, csv, ics or json", f.format)
+	}
+	return nil
+}
+
+func (f exportArgs) render(st *store.Store, circleID uint) ([]byte, error) {
+	if f.format == "json" {
+		b, err := bundle.Export(st.DB, circleID, bundle.Options{IncludePrivate: f.includePrivate}, time.Now())
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = bundle.Write(&buf, b)
+		return buf.Bytes(), err
+	}
+	s, err := export.Build(st.DB, circleID, export.Options{From: f.from, To: f.to, Anonymize: f.anonymize, FiguresOnly: f.figuresOnly}, time.Now())
+	if err != nil {
+		return nil, err
+	}
+	out, err := export.Render(s, f.format, f.table)
+	if err != nil {
+		return nil, badInput(err)
+	}
+	return out, nil
+}
+
+// runImport merges a bundle into the data file, all or nothing.
+func runImport(data, path string, stdout io.Writer) error {
+	file, err := os.Open(path)
+	if err != nil {
+		return badInput(err)
+	}
+	defer file.Close()
+	st, err := openStore(data)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := bundle.Import(st.DB, file, time.Now())
+	if err != nil {
+		var ae *apperr.Error
+		if errors.As(err, &ae) && ae.Code != apperr.Internal {
+			return badInput(fmt.Errorf("%s: %v", path, err))
+		}
+		return err
+	}
+	t := r.Total()
+	fmt.Fprintf(stdout, "Imported %s: %d records created, %d updated, %d unchanged.\n", path, t.Created, t.Updated, t.Unchanged)
+	return nil
 }

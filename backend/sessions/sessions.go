@@ -93,7 +93,7 @@ func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
 		if err := tx.Save(&ses).Error; err != nil {
 			return apperr.FromDB(err, "", "session")
 		}
-		if err := renumber(tx, ses.CircleID); err != nil {
+		if err := Renumber(tx, ses.CircleID); err != nil {
 			return err
 		}
 		return tx.Take(&ses, id).Error
@@ -111,7 +111,7 @@ func (s *Sessions) Delete(id uint) error {
 		if err := tx.Delete(&ses).Error; err != nil {
 			return apperr.FromDB(err, "", "session")
 		}
-		return renumber(tx, ses.CircleID)
+		return Renumber(tx, ses.CircleID)
 	})
 }
 
@@ -129,14 +129,15 @@ func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error)
 	if err := tx.Create(&ses).Error; err != nil {
 		return ses, apperr.FromDB(err, "", "session")
 	}
-	if err := renumber(tx, c.ID); err != nil {
+	if err := Renumber(tx, c.ID); err != nil {
 		return ses, err
 	}
 	return ses, tx.Take(&ses, ses.ID).Error
 }
 
-// renumber gives a circle's sessions numbers 1, 2, ... in date order.
-func renumber(tx *gorm.DB, circleID uint) error {
+// Renumber gives a circle's sessions numbers 1, 2, ... in date order, inside the
+// caller's transaction.
+func Renumber(tx *gorm.DB, circleID uint) error {
 	return tx.Exec(`UPDATE sessions SET number = (
 		SELECT COUNT(*) FROM sessions o WHERE o.circle_id = sessions.circle_id
 		AND (o.starts_at < sessions.starts_at OR (o.starts_at = sessions.starts_at AND o.id <= sessions.id))

@@ -1,0 +1,130 @@
+package export
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"circlebook/backend/attendance"
+)
+
+// CSV tables.
+const (
+	TableRoster     = "roster"     // one row per member: role, dates, attendance counts and rate
+	TableAttendance = "attendance" // members x held sessions, with each member's rate
+	TableActions    = "actions"    // one row per action item; per owner counts when FiguresOnly
+)
+
+// CSVTables lists the tables CSV writes.
+var CSVTables = []string{TableRoster, TableAttendance, TableActions}
+
+// CSV writes one table of a summary as RFC 4180 CSV: UTF-8 with a byte
+// order mark (so Excel reads accented names right), CRLF line ends, and
+// every cell that a spreadsheet would take for a formula (starting with
+// = + - @, a tab or a carriage return) behind an apostrophe.
+func CSV(s Summary, table string, w io.Writer) error {
+	var rows [][]string
+	switch table {
+	case TableRoster:
+		rows = rosterRows(s)
+	case TableAttendance:
+		rows = attendanceRows(s)
+	case TableActions:
+		rows = actionRows(s)
+	default:
+		return invalid("table", "Choose a table: roster, attendance or actions.")
+	}
+	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	for _, r := range rows {
+		for i := range r {
+			r[i] = defuse(r[i])
+		}
+		if err := cw.Write(r); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// defuse stops a spreadsheet from reading a cell as a formula.
+func defuse(cell string) string {
+	if cell == "" {
+		return cell
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + cell
+	}
+	return cell
+}
+
+func rosterRows(s Summary) [][]string {
+	rows := [][]string{{"Member", "Role", "Joined", "Left", "Present", "Late", "Excused", "Absent", "Attendance rate (%)"}}
+	for _, m := range s.Members {
+		t := m.Attendance
+		rows = append(rows, []string{m.Name, m.Role, m.JoinedOn, m.LeftOn,
+			strconv.Itoa(t.Present), strconv.Itoa(t.Late), strconv.Itoa(t.Excused), strconv.Itoa(t.Absent), rate(t)})
+	}
+	return rows
+}
+
+// attendanceRows lays out each member's mark at each held session of the period.
+func attendanceRows(s Summary) [][]string {
+	head := []string{"Member"}
+	var cols []int
+	for i, ses := range s.Sessions {
+		if ses.Held() {
+			cols = append(cols, i)
+			head = append(head, fmt.Sprintf("#%d %s", ses.Number, ses.Date()))
+		}
+	}
+	rows := [][]string{append(head, "Attendance rate (%)")}
+	for _, m := range s.Members {
+		r := []string{m.Name}
+		for _, c := range cols {
+			r = append(r, m.Marks[c])
+		}
+		rows = append(rows, append(r, rate(m.Attendance)))
+	}
+	return rows
+}
+
+func actionRows(s Summary) [][]string {
+	if s.FiguresOnly {
+		rows := [][]string{{"Owner", "Open", "Overdue", "Done"}}
+		for _, o := range s.Actions {
+			rows = append(rows, []string{o.ownerName(), strconv.Itoa(o.Open), strconv.Itoa(o.Overdue), strconv.Itoa(o.Done)})
+		}
+		return rows
+	}
+	rows := [][]string{{"Owner", "Action", "Status", "Due", "Overdue", "Done on", "Session"}}
+	for _, o := range s.Actions {
+		for _, a := range o.Items {
+			overdue, session := "", ""
+			if a.Overdue {
+				overdue = "yes"
+			}
+			if a.SessionNumber > 0 {
+				session = strconv.Itoa(a.SessionNumber)
+			}
+			rows = append(rows, []string{o.ownerName(), a.Text, a.Status, a.DueOn, overdue, a.DoneOn, session})
+		}
+	}
+	return rows
+}
+
+// rate is an attendance rate as a whole percentage, "" when nothing counts:
+// a plain integer reads the same in every spreadsheet locale.
+func rate(t attendance.Tally) string {
+	if t.Rate == nil {
+		return ""
+	}
+	return strconv.Itoa(int(math.Round(*t.Rate * 100)))
+}

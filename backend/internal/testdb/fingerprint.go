@@ -1,0 +1,81 @@
+package testdb
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"slices"
+)
+
+// Fingerprint identifies the whole database's contents: the row count of every
+// table (the migrations' bookkeeping and SQLite's own included) and a
+// checksum over every row of every table, for "nothing was written" checks.
+type Fingerprint struct {
+	Counts map[string]int64
+	Sum    string
+}
+
+// Fingerprint takes the database's fingerprint.
+func (f Fixture) Fingerprint() Fingerprint {
+	f.t.Helper()
+	var tables []string
+	if err := f.DB.Raw("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Scan(&tables).Error; err != nil {
+		f.t.Fatalf("fingerprint: list tables: %v", err)
+	}
+	s := Fingerprint{Counts: map[string]int64{}}
+	h := sha256.New()
+	for _, table := range tables {
+		s.Counts[table] = f.hashTable(h, table)
+	}
+	s.Sum = hex.EncodeToString(h.Sum(nil))
+	return s
+}
+
+func (f Fixture) hashTable(h interface{ Write([]byte) (int, error) }, table string) int64 {
+	f.t.Helper()
+	rows, err := f.DB.Raw(fmt.Sprintf("SELECT * FROM %q ORDER BY rowid", table)).Rows()
+	if err != nil {
+		f.t.Fatalf("fingerprint: read %s: %v", table, err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	vals, ptrs := make([]any, len(cols)), make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	var n int64
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			f.t.Fatalf("fingerprint: scan %s: %v", table, err)
+		}
+		fmt.Fprintf(h, "%s:", table)
+		for _, v := range vals {
+			fmt.Fprintf(h, "%T=%v|", v, v)
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		f.t.Fatalf("fingerprint: read %s: %v", table, err)
+	}
+	return n
+}
+
+// Equal reports whether two fingerprints are of the same data.
+func (s Fingerprint) Equal(o Fingerprint) bool {
+	return s.Sum == o.Sum && maps.Equal(s.Counts, o.Counts)
+}
+
+// Diff names the tables whose row counts differ, for a failure message.
+func (s Fingerprint) Diff(o Fingerprint) string {
+	out := ""
+	for _, table := range slices.Sorted(maps.Keys(s.Counts)) {
+		if s.Counts[table] != o.Counts[table] {
+			out += fmt.Sprintf(" %s: %d -> %d;", table, s.Counts[table], o.Counts[table])
+		}
+	}
+	if out == "" && s.Sum != o.Sum {
+		return " same counts, different contents"
+	}
+	return out
+}
