@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -18,7 +16,9 @@ func alias(i int) string { return "Member " + strconv.Itoa(i+1) }
 // ambiguous replaces a name two people share, when the text cannot say which one it meant.
 const ambiguous = "a member"
 
-func newCollator() *collate.Collator { return collate.New(language.Und) }
+// nameKey sorts names as people expect, without the weight of a full
+// collation table: case and accents aside, so Ünal sorts with the Us.
+func nameKey(name string) string { return strings.ToLower(unaccented(name)) }
 
 // scrubber replaces people's names and email addresses inside free text by
 // their aliases: the full name and @mentions in any case; each capitalised

@@ -211,7 +211,6 @@ func (b *builder) listed(p person) bool {
 // then everyone else. Names compare as people expect (Ünal with the Us, not
 // after Z). This order numbers the aliases, so the roster reads Member 1, 2, 3.
 func order(members, others []person, listed func(person) bool) []person {
-	coll := newCollator()
 	all := append(members, others...)
 	rank := func(p person) int {
 		if listed(p) {
@@ -223,8 +222,8 @@ func order(members, others []person, listed func(person) bool) []person {
 		if ri, rj := rank(all[i]), rank(all[j]); ri != rj {
 			return ri < rj
 		}
-		if c := coll.CompareString(all[i].Name, all[j].Name); c != 0 {
-			return c < 0
+		if ki, kj := nameKey(all[i].Name), nameKey(all[j].Name); ki != kj {
+			return ki < kj
 		}
 		return all[i].ID < all[j].ID
 	})
