@@ -10,7 +10,7 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HAS_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),yes,)
 
 RUN_PKGS  := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick fonts-dejavu-core nodejs
+TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick poppler-utils fonts-dejavu-core nodejs
 
 # apt_install installs whichever of the listed packages are missing.
 define apt_install

@@ -67,10 +67,11 @@ const usage = `Usage:
   circlebook [--data DIR]                 open the window
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo                         load the sample program
-  circlebook export --circle NAME|UUID --format md|html|csv|ics|json
+  circlebook export --circle NAME|UUID --format md|html|pdf|csv|ics|json
                     [--from DATE] [--to DATE] [--anonymize] [--figures-only]
-                    [--table roster|attendance|actions] [--include-private] [--out FILE]
-                                          a circle's summary (stdout without --out)
+                    [--table roster|attendance|actions] [--page A4|Letter]
+                    [--include-private] [--out FILE]
+                                          a circle's summary (stdout without --out, except PDF)
   circlebook import FILE                  import a bundle (merged by UUID)
   circlebook version                      print the version
 
@@ -256,14 +257,15 @@ func hasDisplay() bool {
 
 // exportArgs are the export command's flags.
 type exportArgs struct {
-	circle, format, from, to, table, out   string
-	anonymize, figuresOnly, includePrivate bool
+	circle, format, from, to, table, page, out string
+	anonymize, figuresOnly, includePrivate     bool
 }
 
 func exportFlags(cmd *flag.FlagSet) *exportArgs {
 	f := &exportArgs{}
 	cmd.StringVar(&f.circle, "circle", "", "the circle's name or UUID")
-	cmd.StringVar(&f.format, "format", "md", "md, html, csv, ics or json (the bundle)")
+	cmd.StringVar(&f.format, "format", "md", "md, html, pdf, csv, ics or json (the bundle)")
+	cmd.StringVar(&f.page, "page", "A4", "with pdf: A4 or Letter")
 	cmd.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
 	cmd.StringVar(&f.to, "to", "", "last day, YYYY-MM-DD")
 	cmd.StringVar(&f.table, "table", export.TableAttendance, "with csv: roster, attendance or actions")
@@ -311,7 +313,13 @@ func (f exportArgs) check() error {
 		return errors.New("--include-private goes with --format json only")
 	}
 	if f.format != "json" && !slices.Contains(export.Formats, f.format) {
-		return fmt.Errorf("unknown format %q: use md, html, csv, ics or json", f.format)
+		return fmt.Errorf("unknown format %q: use md, html, pdf, csv, ics or json", f.format)
+	}
+	if f.format == "pdf" && f.out == "" {
+		return errors.New("a PDF goes to a file: add --out FILE")
+	}
+	if !slices.Contains(export.PageSizes, f.page) {
+		return fmt.Errorf("unknown page size %q: use A4 or Letter", f.page)
 	}
 	return nil
 }
@@ -330,7 +338,12 @@ func (f exportArgs) render(st *store.Store, circleID uint) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := export.Render(s, f.format, f.table)
+	var out []byte
+	if f.format == "pdf" {
+		out, err = export.PDF(s, f.page)
+	} else {
+		out, err = export.Render(s, f.format, f.table)
+	}
 	if err != nil {
 		return nil, badInput(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -117,6 +118,19 @@ func TestExportEveryFormatFromTheCLI(t *testing.T) {
 	}
 	if n := len(cal.Events()); n != 10 {
 		t.Errorf("calendar has %d events, want the circle's 10 sessions", n)
+	}
+
+	pdftotext := need(t, "pdftotext")
+	export("pdf", "--page", "Letter")
+	text, err := exec.Command(pdftotext, filepath.Join(dir, "summary.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(text, []byte("Product Craft Circle")) || !bytes.Contains(text, []byte("Page 1 of")) || !bytes.Contains(text, []byte("Hernández")) {
+		t.Errorf("the PDF's text lacks the circle, page numbers or accented names:\n%.300s", text)
+	}
+	if bytes.Contains(text, []byte(secret)) {
+		t.Error("the PDF holds private text")
 	}
 
 	anon := export("md", "--anonymize")

@@ -12,7 +12,7 @@ import (
 )
 
 // Formats the summary renders to; the bundle ("json") is the bundle package's.
-var Formats = []string{"md", "html", "csv", "ics"}
+var Formats = []string{"md", "html", "csv", "ics", "pdf"}
 
 // Render writes a summary in one format; table picks the CSV table.
 func Render(s Summary, format, table string) ([]byte, error) {
@@ -23,6 +23,8 @@ func Render(s Summary, format, table string) ([]byte, error) {
 		return HTML(s)
 	case "ics":
 		return ICS(s)
+	case "pdf":
+		return PDF(s, "A4")
 	case "csv":
 		var buf bytes.Buffer
 		err := CSV(s, table, &buf)
