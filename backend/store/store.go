@@ -46,8 +46,12 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	recover := false
 	if existed {
-		if err := quickCheck(path); err != nil {
+		switch err := quickCheck(path); {
+		case errors.Is(err, errNeedsRecovery):
+			recover = true
+		case err != nil:
 			return nil, err
 		}
 	}
@@ -60,19 +64,26 @@ func Open(dir string) (*Store, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	s := &Store{DB: db, Path: path}
-	if err := s.setup(); err != nil {
+	if err := s.setup(recover); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-func (s *Store) setup() error {
+// setup caps the pool, checks the pragmas (and, after a crash, the file,
+// now that the WAL is recovered), then migrates.
+func (s *Store) setup(recovered bool) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
 	}
 	sqlDB.SetMaxOpenConns(1) // one writer; SQLite serialises writes anyway
+	if recovered {
+		if err := verdict(sqlDB.QueryRow("PRAGMA quick_check"), s.Path); err != nil {
+			return err
+		}
+	}
 	if err := verifyPragmas(s.DB); err != nil {
 		return err
 	}
