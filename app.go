@@ -3,10 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
 	"net/url"
+	"path/filepath"
+	"strings"
 	"time"
 
+	"circlebook/backend/atomic"
 	"circlebook/backend/store"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
@@ -51,6 +55,27 @@ func (a *App) OpenURL(link string) error {
 	}
 	runtime.BrowserOpenURL(a.ctx, u.String())
 	return nil
+}
+
+// SaveFile asks where to save an export with the native save dialog and
+// writes it there whole or not at all. It returns the chosen path, or ""
+// when the user cancelled. Browser mode has no window: the page downloads.
+func (a *App) SaveFile(name string, data []byte) (string, error) {
+	if a.ctx == nil {
+		return "", errors.New("no window: the browser downloads the file instead")
+	}
+	opts := runtime.SaveDialogOptions{Title: "Save export", DefaultFilename: filepath.Base(name), CanCreateDirectories: true}
+	if ext := strings.TrimPrefix(filepath.Ext(name), "."); ext != "" {
+		opts.Filters = []runtime.FileFilter{{DisplayName: strings.ToUpper(ext) + " files (*." + ext + ")", Pattern: "*." + ext}}
+	}
+	path, err := runtime.SaveFileDialog(a.ctx, opts)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := atomic.WriteFile(path, data, 0o600); err != nil {
+		return "", fmt.Errorf("could not save %s: %w", path, err)
+	}
+	return path, nil
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }

@@ -9,6 +9,7 @@ import (
 	"circlebook/backend/actions"
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
+	"circlebook/backend/export"
 	"circlebook/backend/notes"
 	"circlebook/backend/people"
 	"circlebook/backend/sessions"
@@ -26,6 +27,7 @@ type Services struct {
 	Actions  *actions.Actions
 	Topics   *topics.Topics
 	Demo     *demo.Demo
+	Exports  *export.Exports
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -39,10 +41,11 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Actions:  actions.New(db, now),
 		Topics:   topics.New(db, now),
 		Demo:     demo.New(db, now),
+		Exports:  export.New(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
-	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo}
+	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports}
 }

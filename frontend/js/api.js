@@ -212,6 +212,13 @@ export const app = {
     if (inWindow()) return call('main.App.OpenURL', url);
     window.open(url, '_blank', 'noopener,noreferrer');
   },
+  /**
+   * Saves a file with the native save dialog (the window only).
+   * @param {string} name the suggested file name
+   * @param {string} data the bytes, base64 as Go sent them
+   * @returns {Promise<string>} the chosen path, or "" when the user cancelled
+   */
+  saveFile: (name, data) => call('main.App.SaveFile', name, data),
 };
 
 /** The circles service. */
@@ -335,6 +342,21 @@ export const topics = {
   rename: (id, name) => call('topics.Topics.Rename', id, name),
   /** @param {number} id @returns {Promise<void>} */
   remove: (id) => call('topics.Topics.Delete', id),
+};
+
+/**
+ * @typedef {import('./lib/exporting.js').ExportRequest} ExportRequest
+ * @typedef {{name: string, mime: string, data: string}} ExportFile data is base64
+ */
+
+/** Circle summaries and bundles. */
+export const exports = {
+  /** @returns {Promise<string[]>} the formats this build can export ("json" is the bundle) */
+  formats: () => call('export.Exports.Formats'),
+  /** @param {number} circleId @param {ExportRequest} req @returns {Promise<string>} HTML, sanitized by Go */
+  preview: (circleId, req) => call('export.Exports.Preview', circleId, req),
+  /** @param {number} circleId @param {ExportRequest} req @returns {Promise<ExportFile>} */
+  file: (circleId, req) => call('export.Exports.File', circleId, req),
 };
 
 /** The sample program. */

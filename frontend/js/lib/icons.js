@@ -10,6 +10,7 @@ const ICONS = {
   user: [['circle', { cx: 12, cy: 8, r: 4 }], ['path', { d: 'M20 21a8 8 0 0 0-16 0' }]],
   'user-plus': [['circle', { cx: 10, cy: 8, r: 4 }], ['path', { d: 'M17 21a7 7 0 0 0-14 0' }], ['path', { d: 'M19 8v6M22 11h-6' }]],
   plus: [['path', { d: 'M12 5v14M5 12h14' }]],
+  download: [['path', { d: 'M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4' }], ['path', { d: 'M7 10l5 5 5-5' }], ['path', { d: 'M12 15V3' }]],
   calendar: [['rect', { x: 3, y: 4, width: 18, height: 18, rx: 2 }], ['path', { d: 'M16 2v4M8 2v4M3 10h18' }]],
   'calendar-plus': [['rect', { x: 3, y: 4, width: 18, height: 18, rx: 2 }], ['path', { d: 'M16 2v4M8 2v4M3 10h18M12 14v5M9.5 16.5h5' }]],
   clock: [['circle', { cx: 12, cy: 12, r: 9 }], ['path', { d: 'M12 7v5l3 2' }]],

@@ -45,6 +45,12 @@ export const SHORTCUTS = [
     ],
   },
   {
+    title: 'Circle',
+    items: [
+      { keys: ['E'], label: 'Export a summary of the circle', where: 'a circle' },
+    ],
+  },
+  {
     title: 'Session',
     items: [
       { keys: ['S'], label: 'Start the session (or go back to it) in live mode', where: 'a session' },

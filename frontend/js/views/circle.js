@@ -19,6 +19,7 @@ import { openAddMember, openEditMember } from './member-form.js';
 import { openScheduleSession, openScheduleSeries } from './session-form.js';
 import { attendanceGrid } from './grid.js';
 import { actionList } from './actions.js';
+import { comboOf, isTypingTarget } from '../lib/keys.js';
 
 const PAST_SHOWN = 5;
 
@@ -121,6 +122,19 @@ export async function mount(root, route, ctx) {
       reportError(err);
     }
   };
+  let exporting = false;
+  const exportSummary = async () => {
+    if (exporting) return;
+    exporting = true;
+    try {
+      const { openExportDialog } = await import('./export-dialog.js');
+      await openExportDialog(page.circle);
+    } catch (err) {
+      reportError(err);
+    } finally {
+      exporting = false;
+    }
+  };
   const addMember = async () => {
     const m = await openAddMember(page.circle, page.members);
     if (m) {
@@ -148,6 +162,7 @@ export async function mount(root, route, ctx) {
         badges: [c.kind === 'pair' ? pairBadge() : null, statusChip('circle', c.status)].filter(Boolean),
         subtitle: c.purpose || null,
         actions: [
+          button({ label: 'Export summary', icon: 'download', testid: 'export-summary', shortcut: 'E', title: 'Export a summary of the circle', onclick: exportSummary }),
           button({ label: 'Edit', icon: 'pencil', testid: 'edit-circle', onclick: edit }),
           button({ label: archived ? 'Restore' : 'Archive', icon: archived ? 'restore' : 'archive', testid: archived ? 'restore-circle' : 'archive-circle', onclick: archive, title: archived ? 'Make the circle active again' : 'Hide it from the list, keeping its history' }),
           button({ title: 'Delete circle', icon: 'trash', variant: 'danger-ghost', testid: 'delete-circle', onclick: remove }),
@@ -305,7 +320,17 @@ export async function mount(root, route, ctx) {
     replace(root, header(), stats(today), sessionsSection(today), actionsSection(), topicsSection(), gridSection(today), membersSection(today));
   }
 
+  const onKey = (e) => {
+    if (e.defaultPrevented || e.isComposing || !page || isTypingTarget(e.target)) return;
+    if (document.querySelector('dialog[open]')) return;
+    if (comboOf(e) === 'e') {
+      e.preventDefault();
+      exportSummary();
+    }
+  };
+
   replace(root, loading());
   await reload();
-  return {};
+  document.addEventListener('keydown', onKey);
+  return { dispose: () => document.removeEventListener('keydown', onKey) };
 }
