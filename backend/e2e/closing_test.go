@@ -33,11 +33,16 @@ func TestTypeThenCloseAtOnce(t *testing.T) {
 		t.Fatal("no primary button on the circle page")
 	}
 	d.click(t, (start+end)/2, row)
-	live := d.settle(t, d.waitPainted(t, "the live screen", func(img image.Image) bool { return !same(img, page) }))
+	// The live screen is up when its red "Live" dot (css --danger) is.
+	liveDot := hasColour(0xc4, 0x2f, 0x2f)
+	live := d.settle(t, d.waitPainted(t, "the live screen", func(img image.Image) bool { return !same(img, page) && liveDot(img) }))
 	savePNGIf(t, live, "live.png")
 
-	// The live screen puts the cursor in the shared notes. 40 ms a key is
-	// faster than anyone types (300 words a minute).
+	// Click into the shared notes (the large pane, centre left of the
+	// 1200x800 window) as a leader would, then type. 40 ms a key is faster
+	// than anyone types (300 words a minute).
+	d.click(t, 580, 450)
+	time.Sleep(300 * time.Millisecond)
 	if b, err := exec.Command("xdotool", "type", "--delay", "40", typed).CombinedOutput(); err != nil {
 		t.Fatalf("xdotool type: %v %s", err, b)
 	}
