@@ -4,6 +4,7 @@
 package demo
 
 import (
+	"cmp"
 	"hash/fnv"
 	"time"
 
@@ -122,7 +123,7 @@ func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, startsAt st
 	held := i < spec.Held
 	s := model.Session{CircleID: c.ID, Number: i + 1, DurationMinutes: c.DurationMinutes,
 		StartsAt: startsAt, Topic: spec.Topics[i%len(spec.Topics)],
-		Place: firstNonEmpty(c.Place, c.VideoLink), Status: model.SessionPlanned}
+		Place: cmp.Or(c.Place, c.VideoLink), Status: model.SessionPlanned}
 	s.UUID = id("session", c.Name+"/"+s.StartsAt)
 	if held {
 		s.Status = model.SessionHeld
@@ -163,13 +164,4 @@ func markFor(session, person string) string {
 	default:
 		return model.Absent
 	}
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

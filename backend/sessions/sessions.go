@@ -3,6 +3,7 @@
 package sessions
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 	"time"
@@ -119,7 +120,7 @@ func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error)
 	ses := model.Session{CircleID: c.ID, StartsAt: in.StartsAt, DurationMinutes: in.DurationMinutes,
 		Topic: in.Topic, Place: in.Place, Status: in.Status}
 	if ses.Place == "" {
-		ses.Place = firstNonEmpty(c.Place, c.VideoLink)
+		ses.Place = cmp.Or(c.Place, c.VideoLink)
 	}
 	for _, title := range in.Agenda {
 		if t := strings.TrimSpace(title); t != "" {
@@ -158,13 +159,4 @@ func find(tx *gorm.DB, id uint, ses *model.Session) error {
 		return apperr.Missing("session", id)
 	}
 	return apperr.FromDB(err, "", "session")
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }
