@@ -8,9 +8,13 @@ VERSION  := 0.1.0-$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HAS_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),yes,)
+XVFB     := xvfb-run -a -s "-screen 0 1440x900x24"
 
 RUN_PKGS  := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
 TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick poppler-utils fonts-dejavu-core nodejs
+# Debian's nodejs leaves npm (for axe-core in backend/e2e) to a package of its own;
+# NodeSource's nodejs bundles npm and conflicts with that package: ask only when missing.
+TEST_PKGS += $(if $(shell command -v npm 2>/dev/null),,npm)
 
 # apt_install installs whichever of the listed packages are missing.
 define apt_install
@@ -22,7 +26,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: run test build cli serve windows deps-run deps-test screenshots clean
+.PHONY: run test build cli serve windows deps-run deps-test screenshots bench-window window-soak clean
 
 ## run: build and open the window; with no display, start browser mode instead
 ifeq ($(HAS_DISPLAY),yes)
@@ -38,7 +42,7 @@ endif
 test: deps-test
 	$(GO) vet ./...
 	node --test frontend/test/
-	CIRCLEBOOK_E2E=1 xvfb-run -a -s "-screen 0 1440x900x24" $(GO) test -count=1 -timeout 20m ./...
+	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -timeout 20m ./...
 
 ## build: the desktop binary for this machine (Linux: GTK 3 + WebKitGTK 4.1)
 build: deps-run
@@ -65,14 +69,25 @@ windows:
 
 ## screenshots: refresh the README screenshot from the real window
 screenshots: deps-test
-	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCREENSHOTS=$(CURDIR)/build/screenshots xvfb-run -a -s "-screen 0 1440x900x24" \
+	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCREENSHOTS=$(CURDIR)/build/screenshots $(XVFB) \
 		$(GO) test -count=1 -run TestDesktopWindow ./backend/e2e/
+
+## bench-window: the real window against a blank Wails app: launch time and memory,
+## and key-to-screen latency on the live screen (see README, Performance)
+bench-window: deps-test
+	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -run XXX -bench 'Launch|KeyLatency' -benchtime 3x -timeout 20m ./backend/e2e/
+
+## window-soak: the real-window tests 5 times in a row while both cores are kept busy
+window-soak: deps-test
+	@for i in 1 2; do ( while :; do :; done ) & done; trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=5 -v -run 'TestDesktopWindow|TestTypeThenCloseAtOnce' -timeout 30m ./backend/e2e/
 
 deps-run:
 	$(call apt_install,$(RUN_PKGS))
 
 deps-test:
 	$(call apt_install,$(TEST_PKGS))
+	cd backend/e2e && npm ci --prefer-offline --no-audit --no-fund
 
 clean:
 	rm -rf build/bin

@@ -25,6 +25,7 @@ import (
 	"circlebook/backend/atomic"
 	"circlebook/backend/bundle"
 	"circlebook/backend/check"
+	"circlebook/backend/deeplink"
 	"circlebook/backend/export"
 	"circlebook/backend/rpc"
 	"circlebook/backend/services"
@@ -64,7 +65,8 @@ func main() {
 }
 
 const usage = `Usage:
-  circlebook [--data DIR]                 open the window
+  circlebook [--data DIR] [--open LINK]   open the window, on LINK's screen: circles, people,
+                                          circle/NAME|UUID, person/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo                         load the sample program
   circlebook export --circle NAME|UUID --format md|html|pdf|csv|ics|json
@@ -75,19 +77,23 @@ const usage = `Usage:
   circlebook import FILE                  import a bundle (merged by UUID)
   circlebook version                      print the version
 
---data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.`
+--data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
+--trace-keys prints, on stderr, how long each key press in the window took to reach the screen.`
 
 // run parses the global flags, then dispatches to the command.
 func run(args []string, stdout, stderr io.Writer) error {
 	global := flag.NewFlagSet("circlebook", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	data := global.String("data", "", "data folder")
+	var win windowArgs
+	global.StringVar(&win.open, "open", "", "the screen to open on")
+	global.BoolVar(&win.traceKeys, "trace-keys", false, "print key-to-screen times on stderr")
 	if err := global.Parse(args); err != nil {
 		return usageError(err)
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
-		return runWindow(*data)
+		return runWindow(*data, win)
 	}
 	name, args := rest[0], rest[1:]
 	cmd := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -157,8 +163,14 @@ func openStore(data string) (*store.Store, error) {
 	return store.Open(dir)
 }
 
+// windowArgs are the flags that only the window takes.
+type windowArgs struct {
+	open      string // a deep link: the screen to open on
+	traceKeys bool   // report key-to-screen times on stderr
+}
+
 // runWindow opens the desktop window.
-func runWindow(data string) error {
+func runWindow(data string, win windowArgs) error {
 	if !hasDisplay() {
 		return errors.New("no display found (DISPLAY and WAYLAND_DISPLAY are unset); run `circlebook serve` to use Circlebook in a browser")
 	}
@@ -166,14 +178,22 @@ func runWindow(data string) error {
 	if err != nil {
 		return err
 	}
+	route := ""
+	if win.open != "" {
+		if route, err = deeplink.Resolve(st.DB, win.open); err != nil {
+			st.Close()
+			return badInput(err)
+		}
+	}
 	svc := services.New(st.DB, time.Now, filepath.Dir(st.Path))
 	app := NewApp(st, version)
+	app.route, app.traceKeys = route, win.traceKeys
 	return wails.Run(&options.App{
 		Title:            "Circlebook",
 		Width:            1200,
 		Height:           800,
-		MinWidth:         1024,
-		MinHeight:        700,
+		MinWidth:         640,
+		MinHeight:        480,
 		AssetServer:      &assetserver.Options{Assets: frontend.Assets()},
 		BackgroundColour: &options.RGBA{R: 250, G: 249, B: 247, A: 255},
 		OnStartup:        app.startup,

@@ -38,7 +38,7 @@ type Input struct {
 }
 
 func (in Input) validate() error {
-	return check.First(check.Required("text", "The action", in.Text), check.Date("dueOn", in.DueOn))
+	return check.All(check.RequiredUpTo("text", "The action", in.Text, check.MaxProse), check.Date("dueOn", in.DueOn))
 }
 
 // Create adds an action item to a circle.

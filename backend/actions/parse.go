@@ -6,9 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	names "circlebook/backend/fold"
 )
 
 // Line is an action item written as a task line in notes.
@@ -18,26 +17,28 @@ type Line struct {
 	Text  string
 	Due   string // YYYY-MM-DD, or "" when none or not understood
 	Done  bool   // the box is ticked
+	// Typing marks the note's last line when no line break follows it: it
+	// may still be being typed, so it makes no new item until it is finished.
+	Typing bool
 }
 
 var taskLine = regexp.MustCompile(`^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$`)
 
-// ParseLines finds the task lines of a note. Only finished lines count (those
-// followed by a line break), so a line still being typed does not become an
-// item letter by letter. Relative dues count from the session's date.
+// ParseLines finds the task lines of a note. The last line, when no line
+// break follows it, comes marked Typing: it may still be being typed, and
+// Reconcile makes no item of it letter by letter. Relative dues count from
+// the session's date.
 func ParseLines(body string, sessionDate time.Time) []Line {
-	end := strings.LastIndexByte(body, '\n')
-	if end < 0 {
-		return nil
-	}
 	var out []Line
-	for _, raw := range strings.Split(body[:end], "\n") {
+	raws := strings.Split(body, "\n")
+	for i, raw := range raws {
 		m := taskLine.FindStringSubmatch(strings.TrimRight(raw, "\r"))
 		if m == nil {
 			continue
 		}
 		if l, ok := parseTask(m[2], sessionDate); ok {
 			l.Done = m[1] != " "
+			l.Typing = i == len(raws)-1
 			out = append(out, l)
 		}
 	}
@@ -125,13 +126,5 @@ func ResolveOwner(name string, members []Member) (uint, bool) {
 	return 0, false
 }
 
-// fold lowercases and strips accents: "Muñoz" -> "munoz".
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+// fold folds a name by the app's one rule (backend/fold): "Muñoz" -> "munoz".
+func fold(s string) string { return names.Key(s) }

@@ -19,12 +19,51 @@ type line struct {
 	Done             bool
 }
 
+// parsed returns the finished lines (not the one being typed).
 func parsed(ls []actions.Line) []line {
 	var out []line
 	for _, l := range ls {
-		out = append(out, line{l.Owner, l.Text, l.Due, l.Done})
+		if !l.Typing {
+			out = append(out, line{l.Owner, l.Text, l.Due, l.Done})
+		}
 	}
 	return out
+}
+
+// The last line, with no line break after it, may still be being typed: it
+// comes marked, so that it makes no item letter by letter, but it is there
+// for the end of the session (and to keep the item it already has).
+func TestParseLinesMarksTheLineBeingTyped(t *testing.T) {
+	tests := []struct {
+		body   string
+		typing []bool
+	}{
+		{"- [ ] @Ana write the brief", []bool{true}},
+		{"- [ ] first\n- [ ] still typ", []bool{false, true}},
+		{"- [ ] first\n- [ ] second\n", []bool{false, false}},
+		{"- [ ] first\nplain text", []bool{false}},
+		{"- [ ] first\r\n- [x] done", []bool{false, true}},
+	}
+	for _, tt := range tests {
+		ls := actions.ParseLines(tt.body, wednesday)
+		var got []bool
+		for _, l := range ls {
+			got = append(got, l.Typing)
+		}
+		if len(got) != len(tt.typing) {
+			t.Errorf("ParseLines(%q) = %+v, want %d lines", tt.body, ls, len(tt.typing))
+			continue
+		}
+		for i := range got {
+			if got[i] != tt.typing[i] {
+				t.Errorf("ParseLines(%q)[%d].Typing = %v, want %v", tt.body, i, got[i], tt.typing[i])
+			}
+		}
+	}
+	if l := actions.ParseLines("- [ ] @Zoë preparar la demo due:2026-12-15", wednesday); len(l) != 1 ||
+		l[0].Owner != "Zoë" || l[0].Text != "preparar la demo" || l[0].Due != "2026-12-15" {
+		t.Errorf("the line being typed = %+v, want it parsed like any other", l)
+	}
 }
 
 func TestParseLines(t *testing.T) {

@@ -11,8 +11,9 @@ import (
 // Reconcile makes a note's task lines and the action items parsed from it
 // agree, inside the caller's transaction: a new line adds an item, a ticked
 // box marks its item done (unticking in the note does not reopen it), and an
-// open item whose line is gone is removed. An @name that matches no member
-// stays in the text and the item goes to the whole circle.
+// open item whose line is gone is removed. A line still being typed (Typing)
+// keeps the item it already has but adds none. An @name that matches no
+// member stays in the text and the item goes to the whole circle.
 func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, now time.Time) error {
 	var existing []model.ActionItem
 	if err := tx.Where("note_id = ? AND source = ?", note.ID, model.SourceNotes).Find(&existing).Error; err != nil {
@@ -28,7 +29,8 @@ func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, no
 	}
 	seen := map[string]bool{}
 	for _, l := range lines {
-		if seen[l.Key] {
+		_, made := byKey[l.Key]
+		if seen[l.Key] || (l.Typing && !made) { // a line being typed makes no item yet
 			continue
 		}
 		seen[l.Key] = true

@@ -99,6 +99,26 @@ func TestTypingATaskLineCreatesOneItem(t *testing.T) {
 	}
 }
 
+// A line that already made its item keeps it while it is the last line with
+// no line break after it (the Enter deleted, or the session ended on it):
+// only a new line waits for its Enter.
+func TestALastLineKeepsItsItem(t *testing.T) {
+	l := setupLive(t)
+	line := "- [ ] @Ana write the brief"
+	_, items := l.save(t, "# Notes\n"+line+"\n")
+	it := one(t, items)
+	for _, body := range []string{"# Notes\n" + line, "# Notes, edited\n" + line} {
+		_, items = l.save(t, body)
+		if again := one(t, items); again.ID != it.ID {
+			t.Errorf("saving %q replaced item %d with %d", body, it.ID, again.ID)
+		}
+	}
+	_, items = l.save(t, "# Notes\n- [x] @Ana write the brief")
+	if done := one(t, items); done.ID != it.ID || done.Status != model.ActionDone {
+		t.Errorf("ticking the last line: %+v, want item %d done", done, it.ID)
+	}
+}
+
 func TestSaveReturnsTheSessionsItems(t *testing.T) {
 	l := setupLive(t)
 	manual, err := l.actions.Create(l.circle.ID, actions.Input{Text: "book the room", SessionID: l.session.ID})

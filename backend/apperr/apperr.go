@@ -5,6 +5,7 @@ package apperr
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -18,24 +19,51 @@ const (
 	TooLong  Code = "too_long"  // a text is over the length limit
 	NotFound Code = "not_found" // the record asked for does not exist
 	Conflict Code = "conflict"  // the write would duplicate something unique
+	OtherDay Code = "other_day" // a planned session is for another day: move it to now, or start a new one
 	Internal Code = "internal"  // anything else: a bug or a failing disk
 )
 
 // Error is a failure with a code, the input field it concerns and a message
-// written for the person at the keyboard.
+// written for the person at the keyboard. An input that breaks rules in
+// several fields fails once, with every field's problem in Problems; the
+// first of them is also the Error's own Code, Field and Message.
 type Error struct {
-	Code    Code   `json:"code"`
-	Field   string `json:"field,omitempty"`
-	Message string `json:"message"`
-	Err     error  `json:"-"`
+	Code     Code      `json:"code"`
+	Field    string    `json:"field,omitempty"`
+	Message  string    `json:"message"`
+	Problems []Problem `json:"fields,omitempty"`
+	Err      error     `json:"-"`
 }
 
-// Error returns the message, with the field when there is one.
+// Problem is one field's failure inside an Error about several fields.
+type Problem struct {
+	Code    Code   `json:"code"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// Error returns the message, with the field when there is one; every
+// field's, when there are several.
 func (e *Error) Error() string {
+	if len(e.Problems) > 0 {
+		parts := make([]string, len(e.Problems))
+		for i, p := range e.Problems {
+			parts[i] = p.Field + ": " + p.Message
+		}
+		return strings.Join(parts, "; ")
+	}
 	if e.Field != "" {
 		return e.Field + ": " + e.Message
 	}
 	return e.Message
+}
+
+// problems lists the field problems e stands for: its own, or its Problems.
+func (e *Error) problems() []Problem {
+	if len(e.Problems) > 0 {
+		return e.Problems
+	}
+	return []Problem{{Code: e.Code, Field: e.Field, Message: e.Message}}
 }
 
 // Unwrap returns the underlying cause, if any.
@@ -58,6 +86,47 @@ var (
 // New returns an error of the given code about one field.
 func New(code Code, field, format string, args ...any) *Error {
 	return &Error{Code: code, Field: field, Message: fmt.Sprintf(format, args...)}
+}
+
+// Join returns nil when every err is nil, the one failure when there is one,
+// and otherwise one *Error that carries every field's problem (the first
+// found for each field), so the page can show them all at once. A failure that is not an *Error (the disk, a
+// bug) wins over problems with the input and is returned as it is.
+func Join(errs ...error) error {
+	var all []*Error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		var ae *Error
+		if !errors.As(err, &ae) {
+			return err
+		}
+		all = append(all, ae)
+	}
+	switch len(all) {
+	case 0:
+		return nil
+	case 1:
+		return all[0]
+	}
+	out := *all[0]
+	out.Problems = nil
+	seen := map[string]bool{}
+	for _, ae := range all {
+		for _, p := range ae.problems() {
+			if p.Field == "" || !seen[p.Field] {
+				seen[p.Field] = true
+				out.Problems = append(out.Problems, p)
+			}
+		}
+	}
+	if len(out.Problems) == 1 {
+		return all[0]
+	}
+	first := out.Problems[0]
+	out.Code, out.Field, out.Message = first.Code, first.Field, first.Message
+	return &out
 }
 
 // Missing reports a record that does not exist, e.g. Missing("circle", 7).
@@ -88,18 +157,21 @@ func FromDB(err error, field, what string) error {
 	return &Error{Code: Internal, Message: "Could not save: " + err.Error(), Err: err}
 }
 
-// Payload is the shape an error takes on the page, in both transports.
+// Payload is the shape an error takes on the page, in both transports:
+// {code, field, message} of the first problem, and every field's problem in
+// fields when there are several.
 type Payload struct {
-	Code    Code   `json:"code"`
-	Field   string `json:"field,omitempty"`
-	Message string `json:"message"`
+	Code    Code      `json:"code"`
+	Field   string    `json:"field,omitempty"`
+	Message string    `json:"message"`
+	Fields  []Problem `json:"fields,omitempty"`
 }
 
 // Format maps any error to the Payload the page reads; it is the window's ErrorFormatter.
 func Format(err error) any {
 	var ae *Error
 	if errors.As(err, &ae) {
-		return Payload{Code: ae.Code, Field: ae.Field, Message: ae.Message}
+		return Payload{Code: ae.Code, Field: ae.Field, Message: ae.Message, Fields: ae.Problems}
 	}
 	return Payload{Code: Internal, Message: err.Error()}
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
+	"strings"
 	"testing"
 
 	"circlebook/backend/apperr"
@@ -32,7 +34,7 @@ func TestFormat(t *testing.T) {
 			if !ok {
 				t.Fatalf("Format returned %T, want apperr.Payload", apperr.Format(tt.err))
 			}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Format(%v) = %+v, want %+v", tt.err, got, tt.want)
 			}
 		})
@@ -94,5 +96,73 @@ func TestIsMatchesByCode(t *testing.T) {
 	}
 	if errors.Is(apperr.New(apperr.NotFound, "x", "y"), apperr.New(apperr.NotFound, "z", "w")) {
 		t.Error("two unrelated errors with fields match each other: only the bare sentinels should match by code")
+	}
+}
+
+// One input with several bad fields fails once, naming every field: the
+// first stays in {code, field, message} for callers that read only one.
+func TestJoinCarriesEveryField(t *testing.T) {
+	name := apperr.New(apperr.Invalid, "name", "Name is required.")
+	link := apperr.New(apperr.Invalid, "videoLink", "Use a web address.")
+	long := apperr.New(apperr.TooLong, "purpose", "This is 10001 characters; the limit is 10000.")
+	err := apperr.Join(nil, name, nil, link, long)
+	b, _ := json.Marshal(apperr.Format(err))
+	want := `{"code":"invalid","field":"name","message":"Name is required.","fields":[` +
+		`{"code":"invalid","field":"name","message":"Name is required."},` +
+		`{"code":"invalid","field":"videoLink","message":"Use a web address."},` +
+		`{"code":"too_long","field":"purpose","message":"This is 10001 characters; the limit is 10000."}]}`
+	if string(b) != want {
+		t.Errorf("JSON = %s\nwant   %s", b, want)
+	}
+	if !errors.Is(err, apperr.ErrInvalid) {
+		t.Error("a joined error is not ErrInvalid")
+	}
+	if got := err.Error(); !strings.Contains(got, "name: Name is required.") || !strings.Contains(got, "videoLink: Use a web address.") {
+		t.Errorf("Error() = %q, want every field", got)
+	}
+	if name.Problems != nil {
+		t.Error("Join changed one of its arguments")
+	}
+}
+
+func TestJoinOfOneOrNone(t *testing.T) {
+	one := apperr.New(apperr.Invalid, "name", "Name is required.")
+	if got := apperr.Join(nil, one, nil); got != error(one) {
+		t.Errorf("Join of one failure = %v, want it unchanged", got)
+	}
+	if apperr.Join(nil, nil) != nil {
+		t.Error("Join of no failures != nil")
+	}
+	b, _ := json.Marshal(apperr.Format(one))
+	if strings.Contains(string(b), "fields") {
+		t.Errorf("a single error's JSON has a fields list: %s", b)
+	}
+	disk := errors.New("disk I/O error")
+	if got := apperr.Join(one, disk); got != disk {
+		t.Errorf("Join with a failure that is not about input = %v, want that failure", got)
+	}
+}
+
+func TestJoinFlattens(t *testing.T) {
+	inner := apperr.Join(apperr.New(apperr.Invalid, "a", "A"), apperr.New(apperr.Invalid, "b", "B"))
+	err := apperr.Join(inner, apperr.New(apperr.Invalid, "c", "C"))
+	p := apperr.Format(err).(apperr.Payload)
+	var fields []string
+	for _, f := range p.Fields {
+		fields = append(fields, f.Field)
+	}
+	if strings.Join(fields, ",") != "a,b,c" || p.Field != "a" {
+		t.Errorf("fields = %v (first %q), want a,b,c", fields, p.Field)
+	}
+}
+
+// A field shows one message: the first problem found with it.
+func TestJoinKeepsTheFirstProblemPerField(t *testing.T) {
+	err := apperr.Join(apperr.New(apperr.Invalid, "leftOn", "Use a date between 1900 and 2100."),
+		apperr.New(apperr.Invalid, "joinedOn", "Use a date like 2026-03-31."),
+		apperr.New(apperr.Invalid, "leftOn", "The end date is before the start date."))
+	p := apperr.Format(err).(apperr.Payload)
+	if len(p.Fields) != 2 || p.Fields[0].Message != "Use a date between 1900 and 2100." || p.Fields[1].Field != "joinedOn" {
+		t.Errorf("fields = %+v, want leftOn's first message, then joinedOn", p.Fields)
 	}
 }

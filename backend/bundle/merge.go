@@ -85,7 +85,9 @@ func Import(db *gorm.DB, r io.Reader, now time.Time) (Result, error) {
 //     another record here has, the import is refused with a Conflict.
 //   - References resolve to records in the bundle or already here (a session
 //     or note referred to must be this circle's).
-//   - Sessions are renumbered in date order when any was added or changed.
+//   - Sessions keep the numbers the bundle gives them. One written with no
+//     number, or with a number another session here has, takes the next
+//     number after the circle's highest; the sessions here keep theirs.
 func Merge(tx *gorm.DB, b Bundle, now time.Time) (Result, error) {
 	if err := Validate(b); err != nil {
 		return Result{}, err
@@ -109,7 +111,7 @@ func merge(tx *gorm.DB, b *Bundle, now time.Time) (Result, error) {
 	}
 	for _, step := range []func() error{
 		m.putCircle, m.putPeople, m.putMemberships, m.putSessions, m.putAgenda, m.putAttendance,
-		m.putNotes, m.putActions, m.putTopics, m.putSessionTopics, m.putPins, m.renumber,
+		m.putNotes, m.putActions, m.putTopics, m.putSessionTopics, m.putPins, m.number,
 	} {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -142,6 +144,8 @@ type merger struct {
 	actions     []*model.ActionItem
 	topics      []*model.Topic
 	pins        []*model.Pin
+	// The sessions the import created or updated, by local id.
+	written []uint
 }
 
 func newMerger(tx *gorm.DB, b *Bundle, now time.Time) *merger {

@@ -2,6 +2,7 @@ package bundle_test
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +11,8 @@ import (
 	"circlebook/backend/bundle"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
+
+	"gorm.io/gorm"
 )
 
 // later returns a time after every record's own, in the bundle's format.
@@ -37,8 +40,7 @@ func TestImportUpdatesOlderRecords(t *testing.T) {
 	src.Mark(e.planned, e.ana, model.Present)
 	added := src.Session(e.circle, "2026-05-01T17:00", model.SessionHeld)
 	src.Tag(added, e.custom)
-	src.DB.Exec("UPDATE sessions SET number = number + 1 WHERE circle_id = ?", e.circle.ID) // as the sessions service renumbers
-	src.DB.Model(&added).UpdateColumn("number", 1)
+	src.DB.Model(&added).UpdateColumn("number", 4) // the next number, as the sessions service gives it
 	_, data = export(t, src.DB, e.circle.ID, true)
 
 	res := load(t, dst.DB, data)
@@ -68,11 +70,54 @@ func TestImportUpdatesOlderRecords(t *testing.T) {
 	if len(revs) != 1 || revs[0].Body != oldBody || revs[0].Reason != model.RevisionBeforeRestore || !revs[0].CreatedAt.Equal(testdb.Today) {
 		t.Errorf("revisions of the overwritten note: %+v", revs)
 	}
-	// The new session took its place in the numbering.
-	var numbers []int
-	dst.DB.Table("sessions").Where("circle_id = ?", res.CircleID).Order("starts_at").Pluck("number", &numbers)
-	if len(numbers) != 4 || numbers[0] != 1 || numbers[3] != 4 {
-		t.Errorf("session numbers = %v, want 1..4", numbers)
+	// Every session kept the number it was given, the earlier one added too.
+	if got := sessionNumbers(t, dst.DB, res.CircleID); !slices.Equal(got, []int{4, 1, 2, 3}) {
+		t.Errorf("session numbers in date order = %v, want [4 1 2 3]", got)
+	}
+}
+
+// sessionNumbers returns the numbers of a circle's sessions in date order.
+func sessionNumbers(t *testing.T, db *gorm.DB, circleID uint) []int {
+	t.Helper()
+	var out []int
+	if err := db.Table("sessions").Where("circle_id = ?", circleID).Order("starts_at, id").Pluck("number", &out).Error; err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// An import keeps the numbers the bundle gives, as they were shown and
+// exported where it was made. Only a session with no number, or with one
+// another session here already has, takes the next number after the highest.
+func TestImportKeepsSessionNumbers(t *testing.T) {
+	src := newStore(t)
+	e := buildEdge(t, src)
+	_, data := export(t, src.DB, e.circle.ID, false)
+	dst := newStore(t)
+	res := load(t, dst.DB, data)
+
+	// Here, a session is added as #4; there, a different #4 and one with no number.
+	local := dst.Session(model.Circle{Base: model.Base{ID: res.CircleID}}, "2026-12-08T17:00", model.SessionPlanned)
+	dst.DB.Model(&local).UpdateColumn("number", 4)
+	theirs := src.Session(e.circle, "2026-06-05T17:00", model.SessionHeld)
+	src.DB.Model(&theirs).UpdateColumn("number", 4)
+	src.Session(e.circle, "2026-07-01T17:00", model.SessionPlanned) // number 0
+	_, data = export(t, src.DB, e.circle.ID, false)
+
+	res = load(t, dst.DB, data)
+	if res.Sessions != (bundle.Counts{Created: 2, Unchanged: 3}) {
+		t.Errorf("sessions: %+v, want 2 created, 3 unchanged", res.Sessions)
+	}
+	// Dates: 2 Jun #1, 5 Jun theirs, 12 Jun #2, 1 Jul no number, 1 Dec #3, 8 Dec local #4.
+	want := []int{1, 5, 2, 6, 3, 4}
+	if got := sessionNumbers(t, dst.DB, res.CircleID); !slices.Equal(got, want) {
+		t.Errorf("session numbers in date order = %v, want %v", got, want)
+	}
+	if again := load(t, dst.DB, data); again.Sessions != (bundle.Counts{Unchanged: 5}) {
+		t.Errorf("importing again: sessions %+v, want all unchanged", again.Sessions)
+	}
+	if got := sessionNumbers(t, dst.DB, res.CircleID); !slices.Equal(got, want) {
+		t.Errorf("session numbers after importing again = %v, want %v", got, want)
 	}
 }
 

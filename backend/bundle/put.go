@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"circlebook/backend/model"
-	"circlebook/backend/sessions"
 
 	"gorm.io/gorm/clause"
 )
@@ -108,8 +107,12 @@ func (m *merger) putSessions() error {
 	var fresh []model.Session
 	for i, s := range m.b.Sessions {
 		if old := m.sessions[i]; old != nil {
+			updated := m.res.Sessions.Updated
 			if err := m.update(&m.res.Sessions, at("sessions", i), &model.Session{}, old.ID, s.Meta, old.UpdatedAt, func() map[string]any { return sessionCols(s) }); err != nil {
 				return err
+			}
+			if m.res.Sessions.Updated > updated {
+				m.written = append(m.written, old.ID)
 			}
 			continue
 		}
@@ -122,6 +125,7 @@ func (m *merger) putSessions() error {
 	}
 	for _, s := range fresh {
 		m.sessionID[s.UUID] = s.ID
+		m.written = append(m.written, s.ID)
 	}
 	m.res.Sessions.Created += len(fresh)
 	return nil
@@ -301,13 +305,43 @@ func (m *merger) putPins() error {
 	return insert(m, "pins", &fresh)
 }
 
-// renumber gives the circle's sessions numbers 1, 2, ... in date order when
-// the import added or changed any, as the sessions service does on its writes.
-func (m *merger) renumber() error {
-	if m.res.Sessions.Created+m.res.Sessions.Updated == 0 {
+// number keeps the numbers the bundle gives its sessions: they were shown and
+// exported where it was made. A session the import wrote with no number, or
+// with one another session here already has, takes the next number after
+// the circle's highest, in date order; the sessions here keep theirs.
+func (m *merger) number() error {
+	if len(m.written) == 0 {
 		return nil
 	}
-	return dbErr("sessions", sessions.Renumber(m.tx, m.circle.ID))
+	var rows []model.Session
+	if err := m.tx.Select("id", "number").Where("circle_id = ?", m.circle.ID).Order("starts_at, id").Find(&rows).Error; err != nil {
+		return dbErr("sessions", err)
+	}
+	written := map[uint]bool{}
+	for _, id := range m.written {
+		written[id] = true
+	}
+	taken, highest := map[int]bool{}, 0
+	for _, r := range rows {
+		highest = max(highest, r.Number)
+		if !written[r.ID] {
+			taken[r.Number] = true
+		}
+	}
+	for _, r := range rows {
+		if !written[r.ID] {
+			continue
+		}
+		if r.Number > 0 && !taken[r.Number] {
+			taken[r.Number] = true
+			continue
+		}
+		highest++
+		if err := m.tx.Model(&model.Session{}).Where("id = ?", r.ID).UpdateColumn("number", highest).Error; err != nil {
+			return dbErr("sessions", err)
+		}
+	}
+	return nil
 }
 
 func applyCircle(r *model.Circle, c Circle) {
@@ -339,6 +373,7 @@ func personCols(p Person) map[string]any {
 	if p.PrivateNote != nil {
 		cols["private_note"] = *p.PrivateNote
 	}
+	cols["name_key"], cols["search_key"] = model.PersonKeys(p.Name, p.Email, p.Team, p.Title) // UpdateColumns runs no hooks
 	return cols
 }
 

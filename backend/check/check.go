@@ -5,6 +5,7 @@ package check
 
 import (
 	"net/mail"
+	"net/url"
 	"regexp"
 	"strings"
 	"time"
@@ -15,6 +16,97 @@ import (
 
 // MaxText is the longest text any field accepts, in characters.
 const MaxText = 100_000
+
+// Limits of the form fields, in characters. The page states the same numbers
+// (frontend/js/lib/limits.js, compared by a test) and refuses the same input
+// before it is sent.
+const (
+	MaxName  = 200    // a person's, circle's or topic's name
+	MaxTitle = 200    // one line: a session's topic, a place, an agenda item, a job title
+	MaxProse = 10_000 // free text: a purpose, strengths, a pinned note, an action item
+	MaxEmail = 254    // the longest address mail servers take
+	MaxURL   = 2_000  // a video link
+)
+
+// The years a date may fall in.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
+// Messages shared with the page, which formats them the same way.
+const (
+	tooLong     = "This is %d characters; the limit is %d."
+	lineTooLong = "Line %d is %d characters; the limit is %d."
+	required    = "%s is required."
+	yearRange   = "Use a date between %d and %d."
+	notFuture   = "Use a date no later than today."
+	webAddress  = "Use a web address that starts with https:// or http://."
+	between     = "%s must be between %d and %d."
+)
+
+// All returns every failure of an input's fields as one error (nil when
+// there is none), so the page shows them all at once; see apperr.Join.
+func All(errs ...error) error { return apperr.Join(errs...) }
+
+// UpTo rejects text over limit characters.
+func UpTo(field, v string, limit int) error {
+	if n := utf8.RuneCountInString(v); n > limit {
+		return apperr.New(apperr.TooLong, field, tooLong, n, limit)
+	}
+	return nil
+}
+
+// RequiredUpTo rejects blank text, then text over limit characters.
+func RequiredUpTo(field, label, v string, limit int) error {
+	if strings.TrimSpace(v) == "" {
+		return apperr.New(apperr.Invalid, field, required, label)
+	}
+	return UpTo(field, v, limit)
+}
+
+// Lines rejects the first of several one-line texts (a textarea's lines)
+// that is over limit characters, naming its line.
+func Lines(field string, lines []string, limit int) error {
+	for i, l := range lines {
+		if n := utf8.RuneCountInString(l); n > limit {
+			return apperr.New(apperr.TooLong, field, lineTooLong, i+1, n, limit)
+		}
+	}
+	return nil
+}
+
+// NotFuture rejects a YYYY-MM-DD date after today (also YYYY-MM-DD); "" passes.
+func NotFuture(field, date, today string) error {
+	if date != "" && date > today {
+		return apperr.New(apperr.Invalid, field, notFuture)
+	}
+	return nil
+}
+
+// WebURL accepts "" or an absolute http or https address, the only links the
+// app opens (in the system browser).
+func WebURL(field, v string) error {
+	if v == "" {
+		return nil
+	}
+	if err := UpTo(field, v, MaxURL); err != nil {
+		return err
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(v, " \t\n\r<>\"") {
+		return apperr.New(apperr.Invalid, field, webAddress)
+	}
+	return nil
+}
+
+// inYears rejects a parsed date outside MinYear..MaxYear.
+func inYears(field string, t time.Time) error {
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return apperr.New(apperr.Invalid, field, yearRange, MinYear, MaxYear)
+	}
+	return nil
+}
 
 // DateLayout is how dates travel: YYYY-MM-DD.
 const DateLayout = "2006-01-02"
@@ -43,7 +135,7 @@ func Text(field, v string) error {
 // Required rejects blank text, then text over the limit.
 func Required(field, label, v string) error {
 	if strings.TrimSpace(v) == "" {
-		return apperr.New(apperr.Invalid, field, "%s is required.", label)
+		return apperr.New(apperr.Invalid, field, required, label)
 	}
 	return Text(field, v)
 }
@@ -58,23 +150,25 @@ func OneOf(field, label, v string, allowed ...string) error {
 	return apperr.New(apperr.Invalid, field, "%s must be one of: %s.", label, strings.Join(allowed, ", "))
 }
 
-// Date accepts "" or a real calendar date in YYYY-MM-DD form.
+// Date accepts "" or a real calendar date in YYYY-MM-DD form, in MinYear..MaxYear.
 func Date(field, v string) error {
 	if v == "" {
 		return nil
 	}
-	if _, err := time.Parse(DateLayout, v); err != nil {
+	t, err := time.Parse(DateLayout, v)
+	if err != nil {
 		return apperr.New(apperr.Invalid, field, "Use a date like 2026-03-31.")
 	}
-	return nil
+	return inYears(field, t)
 }
 
-// DateTime accepts a local time in YYYY-MM-DDTHH:MM form; it is required.
+// DateTime accepts a local time in YYYY-MM-DDTHH:MM form, in MinYear..MaxYear; it is required.
 func DateTime(field, v string) error {
-	if _, err := time.Parse(DateTimeLayout, v); err != nil {
+	t, err := time.Parse(DateTimeLayout, v)
+	if err != nil {
 		return apperr.New(apperr.Invalid, field, "Use a date and time like 2026-03-31T18:30.")
 	}
-	return nil
+	return inYears(field, t)
 }
 
 // ClockTime accepts "" or HH:MM.
@@ -100,6 +194,9 @@ func Order(field, start, end string) error {
 func Email(field, v string) error {
 	if v == "" {
 		return nil
+	}
+	if err := UpTo(field, v, MaxEmail); err != nil {
+		return err
 	}
 	a, err := mail.ParseAddress(v)
 	if err != nil || a.Address != v || !strings.Contains(v[strings.LastIndex(v, "@"):], ".") {
@@ -132,7 +229,7 @@ func Color(field, v string) error {
 // Range rejects a whole number outside [lo, hi].
 func Range(field, label string, v, lo, hi int) error {
 	if v < lo || v > hi {
-		return apperr.New(apperr.Invalid, field, "%s must be between %d and %d.", label, lo, hi)
+		return apperr.New(apperr.Invalid, field, between, label, lo, hi)
 	}
 	return nil
 }

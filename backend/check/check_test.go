@@ -44,6 +44,32 @@ func TestValidators(t *testing.T) {
 		{"text over limit", check.Text("x", strings.Repeat("a", check.MaxText+1)), apperr.TooLong},
 		{"required blank", check.Required("x", "X", "\u00a0 \t"), apperr.Invalid},
 		{"one of", check.OneOf("k", "Kind", "Group", "group", "pair"), apperr.Invalid},
+		{"date in 1900", check.Date("d", "1900-01-01"), ""},
+		{"date in 2100", check.Date("d", "2100-12-31"), ""},
+		{"date in 1899", check.Date("d", "1899-12-31"), apperr.Invalid},
+		{"date in 2999", check.Date("d", "2999-01-01"), apperr.Invalid},
+		{"date-time in 2101", check.DateTime("d", "2101-01-01T10:00"), apperr.Invalid},
+		{"up to at limit", check.UpTo("x", strings.Repeat("ñ", check.MaxName), check.MaxName), ""},
+		{"up to over limit", check.UpTo("x", strings.Repeat("a", check.MaxName+1), check.MaxName), apperr.TooLong},
+		{"required up to blank", check.RequiredUpTo("x", "X", " ", check.MaxName), apperr.Invalid},
+		{"required up to 5000", check.RequiredUpTo("x", "X", strings.Repeat("a", 5000), check.MaxName), apperr.TooLong},
+		{"required up to ok", check.RequiredUpTo("x", "X", "Íñigo", check.MaxName), ""},
+		{"lines ok", check.Lines("agenda", []string{"Check-in", "Demo"}, check.MaxTitle), ""},
+		{"lines one too long", check.Lines("agenda", []string{"Check-in", strings.Repeat("a", check.MaxTitle+1)}, check.MaxTitle), apperr.TooLong},
+		{"not future today", check.NotFuture("d", "2026-12-01", "2026-12-01"), ""},
+		{"not future empty", check.NotFuture("d", "", "2026-12-01"), ""},
+		{"not future tomorrow", check.NotFuture("d", "2026-12-02", "2026-12-01"), apperr.Invalid},
+		{"web https", check.WebURL("u", "https://meet.example.org/abc-defg?pwd=1"), ""},
+		{"web http", check.WebURL("u", "http://example.org"), ""},
+		{"web empty", check.WebURL("u", ""), ""},
+		{"web javascript", check.WebURL("u", "javascript:alert(1)"), apperr.Invalid},
+		{"web javascript upper", check.WebURL("u", "JaVaScRiPt:alert(1)"), apperr.Invalid},
+		{"web data", check.WebURL("u", "data:text/html,<b>x</b>"), apperr.Invalid},
+		{"web no scheme", check.WebURL("u", "meet.example.org/abc"), apperr.Invalid},
+		{"web no host", check.WebURL("u", "https:///path"), apperr.Invalid},
+		{"web with spaces", check.WebURL("u", "https://example.org/a b"), apperr.Invalid},
+		{"web too long", check.WebURL("u", "https://example.org/"+strings.Repeat("a", check.MaxURL)), apperr.TooLong},
+		{"email too long", check.Email("email", strings.Repeat("a", 250)+"@example.org"), apperr.TooLong},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,5 +94,45 @@ func TestFirst(t *testing.T) {
 	}
 	if check.First(nil, nil) != nil {
 		t.Error("First of no failures != nil")
+	}
+}
+
+func TestAllShowsEveryProblem(t *testing.T) {
+	err := check.All(
+		check.RequiredUpTo("name", "Name", "", check.MaxName),
+		check.WebURL("videoLink", "javascript:alert(1)"),
+		check.Date("startDate", "2026-01-01"),
+		check.NotFuture("startDate", "2999-01-01", "2026-12-01"),
+	)
+	p, _ := apperr.Format(err).(apperr.Payload)
+	var fields []string
+	for _, f := range p.Fields {
+		fields = append(fields, f.Field)
+	}
+	if strings.Join(fields, ",") != "name,videoLink,startDate" {
+		t.Errorf("fields = %v, want name, videoLink and startDate", fields)
+	}
+	if check.All(nil, nil) != nil {
+		t.Error("All of no failures != nil")
+	}
+}
+
+// The messages name the limit the page shows beside the field.
+func TestLimitMessages(t *testing.T) {
+	tests := []struct {
+		err  error
+		want string
+	}{
+		{check.RequiredUpTo("name", "Name", strings.Repeat("a", 5000), check.MaxName), "This is 5000 characters; the limit is 200."},
+		{check.Date("d", "2999-01-01"), "Use a date between 1900 and 2100."},
+		{check.NotFuture("d", "2999-01-01", "2026-12-01"), "Use a date no later than today."},
+		{check.WebURL("u", "javascript:alert(1)"), "Use a web address that starts with https:// or http://."},
+		{check.Lines("agenda", []string{"a", strings.Repeat("b", 201)}, check.MaxTitle), "Line 2 is 201 characters; the limit is 200."},
+	}
+	for _, tt := range tests {
+		ae, _ := tt.err.(*apperr.Error)
+		if ae == nil || ae.Message != tt.want {
+			t.Errorf("got %v, want %q", tt.err, tt.want)
+		}
 	}
 }

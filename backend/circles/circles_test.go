@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"circlebook/backend/apperr"
+	"circlebook/backend/check"
 	"circlebook/backend/circles"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
@@ -104,9 +105,9 @@ func TestCreateRejectsInvalidInput(t *testing.T) {
 func TestLimitCountsCharactersNotBytes(t *testing.T) {
 	svc, _ := setup(t)
 	in := validInput()
-	in.Purpose = strings.Repeat("é", 100_000) // 200,000 bytes, 100,000 characters
+	in.Purpose = strings.Repeat("é", check.MaxProse) // twice as many bytes as characters
 	if _, err := svc.Create(in); err != nil {
-		t.Errorf("a purpose of exactly 100,000 characters was refused: %v", err)
+		t.Errorf("a purpose of exactly check.MaxProse characters was refused: %v", err)
 	}
 }
 

@@ -47,9 +47,9 @@ func (in CircleInput) normalize() CircleInput {
 }
 
 func (in CircleInput) validate() error {
-	return check.First(
-		check.Required("name", "Name", in.Name),
-		check.Text("purpose", in.Purpose),
+	return check.All(
+		check.RequiredUpTo("name", "Name", in.Name, check.MaxName),
+		check.UpTo("purpose", in.Purpose, check.MaxProse),
 		check.OneOf("kind", "Kind", in.Kind, model.KindGroup, model.KindPair),
 		check.OneOf("cadence", "Cadence", in.Cadence, model.CadenceWeekly, model.CadenceBiweekly, model.CadenceMonthly, model.CadenceCustom),
 		in.validateCustomDays(),
@@ -57,8 +57,8 @@ func (in CircleInput) validate() error {
 		check.ClockTime("meetingTime", in.MeetingTime),
 		check.Range("durationMinutes", "Duration", in.DurationMinutes, 5, 24*60),
 		check.TimeZone("timeZone", in.TimeZone),
-		check.Text("place", in.Place),
-		check.Text("videoLink", in.VideoLink),
+		check.UpTo("place", in.Place, check.MaxTitle),
+		check.WebURL("videoLink", in.VideoLink),
 		check.Date("startDate", in.StartDate),
 		check.Date("endDate", in.EndDate),
 		check.Order("endDate", in.StartDate, in.EndDate),

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"circlebook/backend/attendance"
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 )
 
@@ -19,7 +20,8 @@ type Summary struct {
 
 // listQuery reads the whole list in one pass: each circle with its current
 // member count, its tally (kept by triggers in circle_tallies) and its first
-// planned session from a date on. %s is the status filter.
+// planned session from a date on. %s is the status filter. List sorts the
+// rows by name in Go, with the rule people's names sort by (fold).
 const listQuery = `SELECT c.id, c.uuid, c.created_at, c.updated_at, c.name, c.purpose, c.kind, c.cadence,
 	c.cadence_days, c.meeting_day, c.meeting_time, c.duration_minutes, c.time_zone, c.place, c.video_link,
 	c.start_date, c.end_date, c.status, c.color,
@@ -31,14 +33,15 @@ LEFT JOIN circle_tallies t ON t.circle_id = c.id
 LEFT JOIN sessions s ON s.id = (SELECT n.id FROM sessions n
 	WHERE n.circle_id = c.id AND n.status = ? AND n.starts_at >= ? ORDER BY n.starts_at, n.id LIMIT 1)
 %s
-ORDER BY c.name COLLATE NOCASE, c.id`
+ORDER BY c.id`
 
 var (
 	listAll     = fmt.Sprintf(listQuery, "")
 	listCurrent = fmt.Sprintf(listQuery, "WHERE c.status <> ?")
 )
 
-// List returns the circles by name; archived ones only when asked.
+// List returns the circles by name, case and accents aside (Équipe with
+// the Es); archived ones only when asked.
 func (s *Circles) List(includeArchived bool) ([]Summary, error) {
 	q, args := listCurrent, []any{model.SessionPlanned, s.now().Format("2006-01-02"), model.CircleArchived}
 	if includeArchived {
@@ -57,7 +60,11 @@ func (s *Circles) List(includeArchived bool) ([]Summary, error) {
 		}
 		out = append(out, sum)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	fold.SortBy(out, func(c Summary) string { return c.Name })
+	return out, nil
 }
 
 // scanSummary reads one row of listQuery.

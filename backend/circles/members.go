@@ -21,7 +21,7 @@ type MemberInput struct {
 }
 
 func (in MemberInput) validate() error {
-	return check.First(
+	return check.All(
 		check.OneOf("role", "Role", in.Role, model.Roles...),
 		check.Date("joinedOn", in.JoinedOn),
 		check.Date("leftOn", in.LeftOn),
@@ -52,7 +52,7 @@ func (s *Circles) AddNewMember(circleID uint, person people.PersonInput, in Memb
 	}
 	var m model.Membership
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		p, err := people.Insert(tx, person)
+		p, err := people.Insert(tx, person, s.now().Format(check.DateLayout))
 		if err != nil {
 			return err
 		}

@@ -78,7 +78,7 @@ func members(tx *gorm.DB, circleID uint) ([]Member, error) {
 		Select("m.id AS membership_id, m.person_id, p.name, p.email, p.pronouns, m.role, m.joined_on, m.left_on").
 		Joins("JOIN people p ON p.id = m.person_id").
 		Where("m.circle_id = ?", circleID).
-		Order("CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END, p.name COLLATE NOCASE").
+		Order("CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END, p.name_key, p.name, p.id").
 		Scan(&ms).Error
 	return ms, err
 }

@@ -24,7 +24,18 @@ type page struct {
 
 // openPage starts Chromium on the server's token URL and waits for the app to mount.
 // A canary in the page records any script error so tests can require none.
+// The token opens the page once: one openPage per server.
 func openPage(t *testing.T, srv server) *page {
+	t.Helper()
+	p := startChromium(t, srv)
+	p.do(t, chromedp.Navigate(srv.URL))
+	p.waitVisible(t, "content")
+	return p
+}
+
+// startChromium starts a fresh headless Chromium (its own profile, so no
+// cookies) showing a blank page.
+func startChromium(t *testing.T, srv server) *page {
 	t.Helper()
 	chrome := need(t, "chromium")
 	opts := []chromedp.ExecAllocatorOption{
@@ -47,10 +58,7 @@ func openPage(t *testing.T, srv server) *page {
 	if err := chromedp.Do(ctx); err != nil { // start the browser on the long-lived context
 		t.Fatalf("start chromium: %v", err)
 	}
-	p := &page{ctx: ctx, srv: srv}
-	p.do(t, chromedp.Navigate(srv.URL))
-	p.waitVisible(t, "content")
-	return p
+	return &page{ctx: ctx, srv: srv}
 }
 
 // sel is the CSS selector of a data-testid.

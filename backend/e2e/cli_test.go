@@ -120,7 +120,7 @@ func TestServeRefusesWithoutToken(t *testing.T) {
 		{"wrong token", "/?token=deadbeef", "", nil, http.StatusUnauthorized},
 		{"foreign host", "/?token=" + srv.Token, "evil.example", nil, http.StatusForbidden},
 		{"foreign origin", "/", "", map[string]string{"X-Circlebook-Token": srv.Token, "Origin": "http://evil.example"}, http.StatusForbidden},
-		{"token header", "/", "", map[string]string{"X-Circlebook-Token": srv.Token}, http.StatusOK},
+		{"token header is no key", "/", "", map[string]string{"X-Circlebook-Token": srv.Token}, http.StatusUnauthorized},
 	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for _, c := range cases {

@@ -2,12 +2,12 @@ package e2e_test
 
 import (
 	"bytes"
-	"context"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -18,7 +18,9 @@ import (
 // desktop is the real window, built with the desktop tags.
 type desktop struct {
 	cmd    *exec.Cmd
-	window string // X window id
+	exited chan struct{} // closed once the program has exited
+	err    error         // how it exited, once exited is closed
+	window string        // X window id
 	data   string
 	stderr *bytes.Buffer
 }
@@ -39,11 +41,13 @@ func buildDesktop(t testing.TB, pkg string) string {
 	return out
 }
 
-// launchDesktop starts the Circlebook window on data and waits until it is mapped.
-func launchDesktop(t testing.TB, data string) *desktop {
+// launchDesktop starts the Circlebook window on data (with any further
+// flags, such as --open) and waits until it is mapped. Every screen names
+// itself in the window title, "... — Circlebook".
+func launchDesktop(t testing.TB, data string, args ...string) *desktop {
 	t.Helper()
 	needDisplay(t)
-	d := launch(t, "Circlebook", buildDesktop(t, "circlebook"), "--data", data)
+	d := launch(t, "Circlebook$", buildDesktop(t, "circlebook"), append([]string{"--data", data}, args...)...)
 	d.data = data
 	return d
 }
@@ -61,29 +65,112 @@ func needDisplay(t testing.TB) {
 	need(t, "import")
 }
 
-// launch starts a window program and waits until a window with the title is mapped.
+// launch starts a window program and waits until a window whose title
+// matches the pattern (xdotool's regular expression) is mapped.
 func launch(t testing.TB, title, bin string, args ...string) *desktop {
 	t.Helper()
 	d := &desktop{stderr: &bytes.Buffer{}}
 	d.cmd = exec.Command(bin, args...)
 	d.cmd.Stderr = d.stderr
+	// WebKit keeps the page's storage under the XDG folders: give each window
+	// its own, so tests never see each other's (or the user's) drafts.
+	home := t.TempDir()
+	d.cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+home+"/data", "XDG_CACHE_HOME="+home+"/cache", "XDG_CONFIG_HOME="+home+"/config")
+	d.cmd.WaitDelay = 5 * time.Second // WebKit's helpers may hold stderr open a moment longer
 	if err := d.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	d.exited = make(chan struct{})
+	go func() {
+		d.err = d.cmd.Wait()
+		close(d.exited)
+	}()
 	t.Cleanup(func() {
-		if d.cmd.ProcessState == nil {
+		select {
+		case <-d.exited:
+		default:
 			d.cmd.Process.Kill()
-			d.cmd.Wait()
+			<-d.exited
 		}
 	})
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "xdotool", "search", "--sync", "--onlyvisible", "--name", "^"+title+"$").Output()
-	if err != nil {
-		t.Fatalf("the window did not appear: %v\n%s", err, d.stderr)
+	// Poll rather than `search --sync`: a search fails outright (BadWindow)
+	// when another window vanishes while it looks.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", title).Output()
+		if ids := strings.Fields(string(out)); len(ids) > 0 {
+			d.window = ids[0]
+			return d
+		}
+		if time.Now().After(deadline) || d.hasExited() {
+			t.Fatalf("no window titled %q appeared\n%s", title, d.stderr)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
-	d.window = strings.Fields(string(out))[0]
-	return d
+}
+
+// waitTitle waits until the window's title matches the pattern: each screen
+// sets its title once it has rendered (and placed the focus), so this is how
+// a test knows where it is. It returns the title.
+func (d *desktop) waitTitle(t testing.TB, pattern string) string {
+	t.Helper()
+	re := regexp.MustCompile(pattern)
+	deadline := time.Now().Add(30 * time.Second)
+	title := ""
+	for {
+		out, err := exec.Command("xdotool", "getwindowname", d.window).Output()
+		if err == nil {
+			title = strings.TrimSpace(string(out))
+			if re.MatchString(title) {
+				return title
+			}
+		}
+		if time.Now().After(deadline) {
+			path := d.saveShot(t)
+			t.Fatalf("the window's title is %q, never %q (last screenshot: %s)\n%s", title, pattern, path, d.stderr)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// focus gives the window the keyboard, as clicking into it would.
+func (d *desktop) focus(t testing.TB) {
+	t.Helper()
+	d.xdotool(t, "windowfocus", "--sync", d.window)
+}
+
+// keys presses keys in the window, e.g. "Tab", "Return", "ctrl+q".
+func (d *desktop) keys(t testing.TB, keys ...string) {
+	t.Helper()
+	d.focus(t)
+	d.xdotool(t, append([]string{"key", "--clearmodifiers", "--delay", "30"}, keys...)...)
+}
+
+// typeText types text in the window, delay milliseconds a key.
+func (d *desktop) typeText(t testing.TB, delay int, text string) {
+	t.Helper()
+	d.focus(t)
+	d.xdotool(t, "type", "--delay", strconv.Itoa(delay), text)
+}
+
+func (d *desktop) xdotool(t testing.TB, args ...string) {
+	t.Helper()
+	if b, err := exec.Command("xdotool", args...).CombinedOutput(); err != nil {
+		t.Fatalf("xdotool %v: %v %s", args, err, b)
+	}
+}
+
+// saveShot keeps a screenshot of the window for a failure message and returns its path.
+func (d *desktop) saveShot(t testing.TB) string {
+	out, err := exec.Command("import", "-window", d.window, "png:-").Output()
+	if err != nil {
+		return "none: " + err.Error()
+	}
+	path := filepath.Join(os.TempDir(), "circlebook-"+strings.ReplaceAll(t.Name(), "/", "-")+"-last.png")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		return "none: " + err.Error()
+	}
+	return path
 }
 
 // screenshot grabs the window's pixels.
@@ -131,15 +218,34 @@ func (d *desktop) click(t testing.TB, x, y int) {
 func (d *desktop) terminate(t testing.TB) {
 	t.Helper()
 	d.cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- d.cmd.Wait() }()
+	d.waitExit(t)
+}
+
+// waitExit waits for the window program to exit, and requires a clean exit
+// in which the page answered the close.
+func (d *desktop) waitExit(t testing.TB) {
+	t.Helper()
 	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("the window did not exit cleanly on SIGTERM: %v\n%s", err, d.stderr)
-		}
-	case <-time.After(15 * time.Second):
-		t.Fatal("the window did not exit within 15 s of SIGTERM")
+	case <-d.exited:
+	case <-time.After(70 * time.Second): // the window waits up to 60 s for a busy page
+		path := d.saveShot(t)
+		t.Fatalf("the window did not exit within 70 s (last screenshot: %s)\n%s", path, d.stderr)
+	}
+	if d.err != nil {
+		t.Fatalf("the window did not exit cleanly: %v\n%s", d.err, d.stderr)
+	}
+	if strings.Contains(d.stderr.String(), "without the page's answer") {
+		t.Errorf("the window closed before the page saved:\n%s", d.stderr)
+	}
+}
+
+// hasExited reports whether the program has exited.
+func (d *desktop) hasExited() bool {
+	select {
+	case <-d.exited:
+		return true
+	default:
+		return false
 	}
 }
 

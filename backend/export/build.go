@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"circlebook/backend/actions"
 	"circlebook/backend/apperr"
 	"circlebook/backend/attendance"
 	"circlebook/backend/check"
@@ -196,7 +197,11 @@ func (b *builder) loadPeople(s *Summary) error {
 	for _, p := range b.people {
 		if b.listed(p) {
 			b.row[p.ID] = len(s.Members)
-			s.Members = append(s.Members, Member{Name: b.name(p.ID, p.Name), Role: p.Role, JoinedOn: p.JoinedOn, LeftOn: p.LeftOn})
+			m := Member{Name: b.name(p.ID, p.Name), Role: p.Role, JoinedOn: p.JoinedOn, LeftOn: p.LeftOn}
+			if b.scrub == nil {
+				m.Email = p.Email
+			}
+			s.Members = append(s.Members, m)
 		}
 	}
 	return nil
@@ -377,19 +382,24 @@ func (b *builder) loadHighlights(s *Summary) error {
 		return nil
 	}
 	var rows []struct {
+		ID        uint
 		SessionID uint
 		Body      string
 	}
-	err := b.tx.Table("notes n").Select("n.session_id, n.body").
+	err := b.tx.Table("notes n").Select("n.id, n.session_id, n.body").
 		Joins("JOIN sessions s ON s.id = n.session_id").
 		Where("s.circle_id = ? AND s.status = ? AND n.visibility = ?", b.circle.ID, model.SessionHeld, model.Shared).
 		Scan(&rows).Error
 	if err != nil {
 		return err
 	}
+	made, err := b.actionLines()
+	if err != nil {
+		return err
+	}
 	bodies := make(map[uint]string, len(rows))
 	for _, r := range rows {
-		bodies[r.SessionID] = r.Body
+		bodies[r.SessionID] = withoutActionLines(r.Body, made[r.ID])
 	}
 	for _, ses := range b.sessions {
 		c, ok := b.column[ses.ID]
@@ -401,4 +411,43 @@ func (b *builder) loadHighlights(s *Summary) error {
 		s.Highlights = append(s.Highlights, Highlight{SessionNumber: out.Number, Date: out.Date(), Topic: out.Topic, Body: b.text(body)})
 	}
 	return nil
+}
+
+// actionLines returns, per note, the line keys of the action items made from
+// its task lines.
+func (b *builder) actionLines() (map[uint]map[string]bool, error) {
+	var rows []struct {
+		NoteID  uint
+		LineKey string
+	}
+	err := b.tx.Table("action_items").Select("note_id, line_key").
+		Where("circle_id = ? AND source = ? AND note_id IS NOT NULL", b.circle.ID, model.SourceNotes).Scan(&rows).Error
+	out := map[uint]map[string]bool{}
+	for _, r := range rows {
+		if out[r.NoteID] == nil {
+			out[r.NoteID] = map[string]bool{}
+		}
+		out[r.NoteID][r.LineKey] = true
+	}
+	return out, err
+}
+
+// withoutActionLines drops from a note the task lines that became action
+// items (keys holds their line keys). The summary lists each of those once,
+// under Action items, with its owner, due date and status as they are now;
+// the highlights keep everything else, including a task line that made no
+// item.
+func withoutActionLines(body string, keys map[string]bool) string {
+	if len(keys) == 0 {
+		return body
+	}
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(body, "\n") {
+		parsed := actions.ParseLines(strings.TrimRight(l, "\r\n")+"\n", time.Time{})
+		if len(parsed) == 1 && keys[parsed[0].Key] {
+			continue
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }

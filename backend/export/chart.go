@@ -22,6 +22,7 @@ type bar struct {
 	Label      string  // read by screen readers, shown as a tooltip
 	Value      string  // printed beside or above the bar
 	VX, VY     float64 // where Value goes
+	Anchor     string  // how Value lines up with VX: "" (start) or middle
 }
 
 type tick struct {
@@ -53,14 +54,19 @@ func memberChart(ms []Member) chart {
 	return c
 }
 
-// Sizes of the session chart: a column per held session.
+// Sizes of the session chart: a column per held session, at most
+// maxColumns to a chart so that every column has room for its labels.
 const (
-	colWidth  = 14.0
-	colHeight = 120.0
+	colWidth   = 22.0
+	colHeight  = 120.0
+	colTop     = 24.0 // room above the columns for the values
+	maxColumns = 26
 )
 
-// sessionChart draws how many members attended each held session as a column.
-func sessionChart(ss []Session, members int) chart {
+// sessionCharts draws how many members attended each held session as a
+// column, labelled with the session's number below and the count above; a
+// long history takes several charts of at most maxColumns columns each.
+func sessionCharts(ss []Session, members int) []chart {
 	var held []Session
 	top := members
 	for _, s := range ss {
@@ -69,20 +75,35 @@ func sessionChart(ss []Session, members int) chart {
 			top = max(top, s.Attended)
 		}
 	}
-	c := chart{Class: "sessions", Title: "Members attending each held session", Width: colWidth*float64(len(held)) + 40, Height: colHeight + 40}
+	var out []chart
+	for start := 0; start < len(held); start += maxColumns {
+		c := sessionChart(held[start:min(start+maxColumns, len(held))], top)
+		if len(held) > maxColumns {
+			c.Title += fmt.Sprintf(" (%d of %d)", start/maxColumns+1, (len(held)+maxColumns-1)/maxColumns)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// sessionChart draws one chart of held sessions on a scale of 0 to top.
+func sessionChart(held []Session, top int) chart {
+	base := colTop + colHeight // the columns' foot
+	c := chart{Class: "sessions", Title: "Members attending each held session", Width: colWidth*float64(len(held)) + 40, Height: base + 40}
 	for i, s := range held {
 		x := 30 + colWidth*float64(i)
 		h := 0.0
 		if top > 0 {
 			h = colHeight * float64(s.Attended) / float64(top)
 		}
-		c.Bars = append(c.Bars, bar{X: x + 2, Y: 10 + colHeight - h, W: colWidth - 4, H: h,
-			Label: fmt.Sprintf("Session %d, %s: %d attended", s.Number, s.Date(), s.Attended)})
-		if i == 0 || (i+1)%5 == 0 {
-			c.Ticks = append(c.Ticks, tick{X: x + colWidth/2, Y: colHeight + 26, Text: fmt.Sprint(s.Number), Anchor: "middle"})
-		}
+		c.Bars = append(c.Bars, bar{X: x + 3, Y: base - h, W: colWidth - 6, H: h,
+			Label: fmt.Sprintf("Session %d, %s: %d attended", s.Number, s.Date(), s.Attended),
+			Value: fmt.Sprint(s.Attended), VX: x + colWidth/2, VY: base - h - 4, Anchor: "middle"})
+		c.Ticks = append(c.Ticks, tick{X: x + colWidth/2, Y: base + 14, Text: fmt.Sprint(s.Number), Anchor: "middle"})
 	}
-	c.Ticks = append(c.Ticks, tick{X: 24, Y: 14, Text: fmt.Sprint(top), Anchor: "end"}, tick{X: 24, Y: colHeight + 10, Text: "0", Anchor: "end"})
+	c.Ticks = append(c.Ticks,
+		tick{X: 24, Y: colTop + 4, Text: fmt.Sprint(top), Anchor: "end"}, tick{X: 24, Y: base, Text: "0", Anchor: "end"},
+		tick{X: 30, Y: base + 32, Text: "Session", Anchor: "start"})
 	return c
 }
 

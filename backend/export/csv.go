@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 
 	"circlebook/backend/attendance"
@@ -65,12 +66,22 @@ func defuse(cell string) string {
 	return cell
 }
 
+// rosterRows lists the members with their email (left out when they are
+// anonymized), role, dates and attendance.
 func rosterRows(s Summary) [][]string {
-	rows := [][]string{{"Member", "Role", "Joined", "Left", "Present", "Late", "Excused", "Absent", "Attendance rate (%)"}}
+	head := []string{"Member", "Email", "Role", "Joined", "Left", "Present", "Late", "Excused", "Absent", "Attendance rate (%)"}
+	if s.Anonymized {
+		head = slices.Delete(head, 1, 2)
+	}
+	rows := [][]string{head}
 	for _, m := range s.Members {
 		t := m.Attendance
-		rows = append(rows, []string{m.Name, m.Role, m.JoinedOn, m.LeftOn,
-			strconv.Itoa(t.Present), strconv.Itoa(t.Late), strconv.Itoa(t.Excused), strconv.Itoa(t.Absent), rate(t)})
+		r := []string{m.Name, m.Email, m.Role, m.JoinedOn, m.LeftOn,
+			strconv.Itoa(t.Present), strconv.Itoa(t.Late), strconv.Itoa(t.Excused), strconv.Itoa(t.Absent), rate(t)}
+		if s.Anonymized {
+			r = slices.Delete(r, 1, 2)
+		}
+		rows = append(rows, r)
 	}
 	return rows
 }

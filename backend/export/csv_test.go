@@ -35,7 +35,7 @@ func TestCSVTables(t *testing.T) {
 	}
 
 	roster := readCSV(t, files[export.TableRoster])
-	if want := []string{"Member", "Role", "Joined", "Left", "Present", "Late", "Excused", "Absent", "Attendance rate (%)"}; !slices.Equal(roster[0], want) {
+	if want := []string{"Member", "Email", "Role", "Joined", "Left", "Present", "Late", "Excused", "Absent", "Attendance rate (%)"}; !slices.Equal(roster[0], want) {
 		t.Errorf("roster header %q", roster[0])
 	}
 	if len(roster) != 1+15 {
@@ -72,7 +72,7 @@ func TestCSVTables(t *testing.T) {
 				t.Errorf("attendance cell %q", cell)
 			}
 		}
-		if want := roster[i+1][8]; r[len(r)-1] != want || want != strconv.Itoa(int(float64(attended)*100/float64(counted)+0.5)) {
+		if want := roster[i+1][9]; r[len(r)-1] != want || want != strconv.Itoa(int(float64(attended)*100/float64(counted)+0.5)) {
 			t.Errorf("%s: rate %s, roster %s, from the marks %d/%d", r[0], r[len(r)-1], want, attended, counted)
 		}
 	}

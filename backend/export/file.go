@@ -142,7 +142,7 @@ func (r Request) check() error {
 	if r.Period != RangePeriod {
 		return nil
 	}
-	return check.First(check.Date("from", r.From), check.Date("to", r.To), check.Order("to", r.From, r.To))
+	return check.All(check.Date("from", r.From), check.Date("to", r.To), check.Order("to", r.From, r.To))
 }
 
 // options turns a checked request into summary options, dating named periods from now.

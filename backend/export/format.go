@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"circlebook/backend/attendance"
 	"circlebook/backend/check"
@@ -127,6 +129,31 @@ func (s Summary) glance() []string {
 		fmt.Sprintf("Members: %d", len(s.Members)),
 		fmt.Sprintf("Action items: %d open (%d overdue), %d done", open, overdue, done),
 	}
+}
+
+// labels name the values the app stores (a circle's kind and status, a
+// member's role, a session's status) as people read them; the page uses the
+// same words (frontend/js/lib/labels.js).
+var labels = map[string]string{
+	model.KindGroup: "Group circle", model.KindPair: "1:1 pair",
+	model.CircleForming: "Forming", model.CircleActive: "Active", model.CirclePaused: "Paused",
+	model.CircleCompleted: "Completed", model.CircleArchived: "Archived",
+	model.RoleLeader: "Leader", model.RoleCoLeader: "Co-leader", model.RoleMentor: "Mentor",
+	model.RoleMentee: "Mentee", model.RoleGuest: "Guest",
+	model.SessionPlanned: "Planned", model.SessionHeld: "Held", model.SessionCancelled: "Cancelled",
+}
+
+// human is a stored value as people read it: "Co-leader" for "co-leader";
+// a value with no label is capitalised.
+func human(v string) string {
+	if l, ok := labels[v]; ok {
+		return l
+	}
+	if v == "" {
+		return ""
+	}
+	r, size := utf8.DecodeRuneInString(v)
+	return string(unicode.ToUpper(r)) + v[size:]
 }
 
 // oneLine folds a multi-line text into one line for a list item or a cell.

@@ -23,6 +23,7 @@ var pageSource string
 // notes, which come sanitized from notes.Render and then offline.
 var page = template.Must(template.New("summary").Funcs(template.FuncMap{
 	"percent": percent,
+	"human":   human,
 	"marks":   marks,
 	"when":    Session.when,
 	"join":    func(s []string) string { return strings.Join(s, ", ") },
@@ -34,11 +35,12 @@ var page = template.Must(template.New("summary").Funcs(template.FuncMap{
 }).Parse(pageSource))
 
 type htmlView struct {
-	S                         Summary
-	Generated, Meets, Runs    string
-	Open, Overdue             int
-	MemberChart, SessionChart chart
-	Highlights                []htmlNote
+	S                      Summary
+	Generated, Meets, Runs string
+	Open, Overdue          int
+	MemberChart            chart
+	SessionCharts          []chart
+	Highlights             []htmlNote
 }
 
 type htmlNote struct {
@@ -50,7 +52,7 @@ type htmlNote struct {
 // phone and printable.
 func HTML(s Summary) ([]byte, error) {
 	v := htmlView{S: s, Generated: s.generated(), Meets: s.Circle.meets(), Runs: s.Circle.runs(),
-		MemberChart: memberChart(s.Members), SessionChart: sessionChart(s.Sessions, len(s.Members))}
+		MemberChart: memberChart(s.Members), SessionCharts: sessionCharts(s.Sessions, len(s.Members))}
 	v.Open, v.Overdue = s.OpenActions()
 	for _, h := range s.Highlights {
 		body, err := notes.Render(h.Body)

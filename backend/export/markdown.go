@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/yuin/goldmark"
+	"circlebook/backend/notes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -64,12 +65,12 @@ func (m *md) field(label, value string) {
 func (m *md) profile(p Profile) {
 	m.heading("Circle")
 	m.field("Purpose", esc(p.Purpose))
-	m.field("Kind", esc(p.Kind))
+	m.field("Kind", esc(human(p.Kind)))
 	m.field("Meets", esc(p.meets()))
 	m.field("Place", mdLink(p.Place))
 	m.field("Video link", mdLink(p.VideoLink))
 	m.field("Runs", esc(p.runs()))
-	m.field("Status", esc(p.Status))
+	m.field("Status", esc(human(p.Status)))
 }
 
 func (m *md) members(s Summary) {
@@ -79,7 +80,7 @@ func (m *md) members(s Summary) {
 		return
 	}
 	for _, mb := range s.Members {
-		out := fmt.Sprintf("**%s** — %s", esc(oneLine(mb.Name)), esc(mb.Role))
+		out := fmt.Sprintf("**%s** — %s", esc(oneLine(mb.Name)), esc(human(mb.Role)))
 		if mb.JoinedOn != "" {
 			out += " · joined " + esc(longDate(mb.JoinedOn))
 		}
@@ -97,7 +98,7 @@ func (m *md) sessions(s Summary) {
 		return
 	}
 	for _, ses := range s.Sessions {
-		parts := []string{fmt.Sprintf("**%d.** %s", ses.Number, esc(ses.when())), fmt.Sprintf("%d min", ses.DurationMinutes), esc(ses.Status)}
+		parts := []string{fmt.Sprintf("**%d.** %s", ses.Number, esc(ses.when())), fmt.Sprintf("%d min", ses.DurationMinutes), esc(human(ses.Status))}
 		if t := oneLine(ses.Topic); t != "" {
 			parts = append(parts, esc(t))
 		}
@@ -170,7 +171,7 @@ func (m *md) goals(s Summary) {
 	}
 	m.heading("Goals")
 	for _, g := range s.Goals {
-		m.item(fmt.Sprintf("**%s:** %s (%s)", esc(oneLine(g.Member)), esc(oneLine(g.Title)), esc(g.Status)))
+		m.item(fmt.Sprintf("**%s:** %s (%s)", esc(oneLine(g.Member)), esc(oneLine(g.Title)), esc(human(g.Status))))
 	}
 }
 
@@ -215,7 +216,8 @@ func mdLink(s string) string {
 	return esc(s)
 }
 
-var parser = goldmark.New().Parser()
+// parser reads a note as notes.Render does: HTML in it is text, never a block.
+var parser = notes.TextParser()
 
 // demote pushes a note's ATX headings down so the highest is at level top
 // (at most 6), keeping them below the summary's own headings.

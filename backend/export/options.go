@@ -22,7 +22,7 @@ type Options struct {
 }
 
 func (o Options) validate() error {
-	return check.First(check.Date("from", o.From), check.Date("to", o.To), check.Order("to", o.From, o.To))
+	return check.All(check.Date("from", o.From), check.Date("to", o.To), check.Order("to", o.From, o.To))
 }
 
 // Period names the UI and CLI offer.

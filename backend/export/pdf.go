@@ -160,12 +160,12 @@ func (p pdfDoc) field(label, value string) {
 func (p pdfDoc) profile(c Profile) {
 	p.heading("Circle")
 	p.field("Purpose", c.Purpose)
-	p.field("Kind", c.Kind)
+	p.field("Kind", human(c.Kind))
 	p.field("Meets", c.meets())
 	p.field("Place", c.Place)
 	p.field("Video link", c.VideoLink)
 	p.field("Runs", c.runs())
-	p.field("Status", c.Status)
+	p.field("Status", human(c.Status))
 }
 
 // pdfColumn is one column of the members table, its width a share of the page's.
@@ -193,7 +193,7 @@ func (p pdfDoc) members(s Summary) {
 		if m.LeftOn != "" {
 			span += " – " + longDate(m.LeftOn)
 		}
-		cells := []string{oneLine(m.Name), m.Role, span, percent(a.Rate),
+		cells := []string{oneLine(m.Name), human(m.Role), span, percent(a.Rate),
 			fmt.Sprint(a.Present), fmt.Sprint(a.Late), fmt.Sprint(a.Excused), fmt.Sprint(a.Absent)}
 		if p.tableRow(memberColumns, cells, i%2 == 1) {
 			p.tableRow(memberColumns, nil, true)
@@ -251,8 +251,8 @@ func (p pdfDoc) charts(s Summary) {
 	if len(s.Members) > 0 {
 		p.chart(memberChart(s.Members), pdfSmall)
 	}
-	if s.HeldCount() > 0 {
-		p.chart(sessionChart(s.Sessions, len(s.Members)), pdfSmall-1)
+	for _, c := range sessionCharts(s.Sessions, len(s.Members)) {
+		p.chart(c, pdfSmall-1)
 	}
 }
 
@@ -274,7 +274,11 @@ func (p pdfDoc) chart(c chart, size float64) {
 			p.Rect(x0+b.X*k, y0+b.Y*k, b.W*k, b.H*k, "F")
 		}
 		if b.Value != "" {
-			p.Text(x0+b.VX*k, y0+b.VY*k, b.Value)
+			x := x0 + b.VX*k
+			if b.Anchor == "middle" {
+				x -= p.GetStringWidth(b.Value) / 2
+			}
+			p.Text(x, y0+b.VY*k, b.Value)
 		}
 	}
 	for _, t := range c.Ticks {
@@ -297,7 +301,7 @@ func (p pdfDoc) sessions(s Summary) {
 		return
 	}
 	for _, ses := range s.Sessions {
-		parts := []string{ses.when(), fmt.Sprintf("%d min", ses.DurationMinutes), ses.Status}
+		parts := []string{ses.when(), fmt.Sprintf("%d min", ses.DurationMinutes), human(ses.Status)}
 		if t := oneLine(ses.Topic); t != "" {
 			parts = append(parts, t)
 		}
@@ -375,7 +379,7 @@ func (p pdfDoc) goals(s Summary) {
 	}
 	p.heading("Goals")
 	for _, g := range s.Goals {
-		p.item(fmt.Sprintf("%s: %s (%s)", oneLine(g.Member), oneLine(g.Title), g.Status))
+		p.item(fmt.Sprintf("%s: %s (%s)", oneLine(g.Member), oneLine(g.Title), human(g.Status)))
 	}
 }
 

@@ -47,7 +47,8 @@ type Profile struct {
 
 // Member is one member of the circle during the period.
 type Member struct {
-	Name       string           `json:"name"` // "Member N" when anonymized
+	Name       string           `json:"name"`  // "Member N" when anonymized
+	Email      string           `json:"email"` // "" when anonymized
 	Role       string           `json:"role"`
 	JoinedOn   string           `json:"joinedOn"`
 	LeftOn     string           `json:"leftOn"`

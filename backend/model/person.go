@@ -1,5 +1,13 @@
 package model
 
+import (
+	"strings"
+
+	"circlebook/backend/fold"
+
+	"gorm.io/gorm"
+)
+
 // Person is someone in the program; one person can be in many circles.
 type Person struct {
 	Base
@@ -15,9 +23,26 @@ type Person struct {
 	GrowthAreas string `json:"growthAreas"`
 	PrivateNote string `json:"privateNote"` // the leader's alone; never exported
 
+	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort by it; indexed
+	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded name, email, team and title, for search
+
 	Memberships []Membership `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 	Attendance  []Attendance `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 }
 
 // TableName names the table explicitly so it never depends on pluralisation rules.
 func (Person) TableName() string { return "people" }
+
+// BeforeSave keeps the folded keys in step with the fields they fold, on
+// every Create and Save (a write that bypasses hooks sets them with PersonKeys).
+func (p *Person) BeforeSave(*gorm.DB) error {
+	p.NameKey, p.SearchKey = PersonKeys(p.Name, p.Email, p.Team, p.Title)
+	return nil
+}
+
+// PersonKeys returns the key people sort by (their folded name) and the one
+// the people search looks in (folded name, email, team and title, a line each).
+func PersonKeys(name, email, team, title string) (nameKey, searchKey string) {
+	nameKey = fold.Key(name)
+	return nameKey, strings.Join([]string{nameKey, fold.Key(email), fold.Key(team), fold.Key(title)}, "\n")
+}

@@ -11,7 +11,7 @@ const (
 type Session struct {
 	Base
 	CircleID        uint   `gorm:"not null;index" json:"circleId"`
-	Number          int    `json:"number"`                   // 1, 2, ... in date order within the circle
+	Number          int    `json:"number"`                   // the circle's next number when made (1, 2, ...); it never changes
 	StartsAt        string `gorm:"not null" json:"startsAt"` // local wall time in the circle's zone, YYYY-MM-DDTHH:MM
 	DurationMinutes int    `json:"durationMinutes"`
 	Topic           string `json:"topic"`

@@ -79,7 +79,7 @@ func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *
 	if err := revise(tx, note, model.RevisionTyping, false, s.now()); err != nil {
 		return err
 	}
-	if err := reconcile(tx, note, ses, s.now()); err != nil {
+	if err := reconcile(tx, note, ses, s.now(), false); err != nil {
 		return err
 	}
 	out.Note = note
@@ -124,7 +124,9 @@ func revise(tx *gorm.DB, note model.Note, reason string, force bool, now time.Ti
 // reconcile applies the note's task lines to the circle's action items.
 // Only shared notes make action items: an item is seen on the circle and
 // person pages and in summaries, and private text must never reach those.
-func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time) error {
+// While the note is being typed, its last line (no line break after it)
+// makes no new item; when final, as at the session's end, it counts.
+func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time, final bool) error {
 	if note.Visibility != model.Shared {
 		return nil
 	}
@@ -132,7 +134,55 @@ func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time) e
 	if err != nil {
 		day = now
 	}
-	return actions.Reconcile(tx, note, ses, actions.ParseLines(note.Body, day), now)
+	lines := actions.ParseLines(note.Body, day)
+	for i := range lines {
+		lines[i].Typing = lines[i].Typing && !final
+	}
+	return actions.Reconcile(tx, note, ses, lines, now)
+}
+
+// Finish makes the action items of a session's shared note as its text
+// stands, the last line counted though no line break follows it, inside the
+// caller's transaction: what ending the session does with the final text.
+func Finish(tx *gorm.DB, sessionID uint, now time.Time) error {
+	var ses model.Session
+	if err := tx.Take(&ses, sessionID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return apperr.Missing("session", sessionID)
+	} else if err != nil {
+		return err
+	}
+	var note model.Note
+	err := tx.Where("session_id = ? AND visibility = ?", sessionID, model.Shared).Take(&note).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return reconcile(tx, note, ses, now, true)
+}
+
+// Finish does what ending the session does with the shared note's final
+// text (see the function Finish), in one transaction, for when the notes
+// are left without ending it: the window closing after its last save. It
+// returns the shared note and the session's action items.
+func (s *Notes) Finish(sessionID uint) (SaveResult, error) {
+	out := SaveResult{Note: model.Note{SessionID: sessionID, Visibility: model.Shared}}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := Finish(tx, sessionID, s.now()); err != nil {
+			return err
+		}
+		if err := tx.Where("session_id = ? AND visibility = ?", sessionID, model.Shared).Take(&out.Note).Error; err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return err
+		}
+		var err error
+		out.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", sessionID))
+		return err
+	})
+	if err != nil {
+		return SaveResult{}, apperr.FromDB(err, "", "note")
+	}
+	return out, nil
 }
 
 // Preview renders Markdown to sanitized HTML for the live preview.

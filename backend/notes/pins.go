@@ -13,8 +13,8 @@ import (
 // Pin attaches a short note to a person, taken in a session (0 for none).
 func (s *Notes) Pin(personID, sessionID uint, body, visibility string) (model.Pin, error) {
 	body = strings.TrimSpace(body)
-	if err := check.First(
-		check.Required("body", "The note", body),
+	if err := check.All(
+		check.RequiredUpTo("body", "The note", body, check.MaxProse),
 		check.OneOf("visibility", "Visibility", visibility, model.Shared, model.Private),
 	); err != nil {
 		return model.Pin{}, err

@@ -220,3 +220,61 @@ func TestPreview(t *testing.T) {
 	_, err = e.svc.Preview(strings.Repeat("a", check.MaxNote+1))
 	testdb.WantError(t, err, apperr.TooLong, "body")
 }
+
+// textOf is the text a reader sees in rendered HTML, with runs of spaces as one.
+func textOf(t *testing.T, out string) string {
+	t.Helper()
+	var b strings.Builder
+	var rec func(*html.Node)
+	rec = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			rec(c)
+		}
+	}
+	for _, n := range parse(t, out) {
+		rec(n)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+func TestRenderShowsHTMLAsText(t *testing.T) {
+	tests := []struct {
+		src  string
+		text string   // what the reader sees, spaces collapsed
+		tags []string // elements that must still appear
+	}{
+		{"<Ana> propone algo\nsegunda línea\n\ntercera\n", "<Ana> propone algo segunda línea tercera", []string{"p"}},
+		{"<Ana>\nsegunda **línea**\n\ntercera\n", "<Ana> segunda línea tercera", []string{"p", "strong"}},
+		{"Hola <Lars>, ¿qué tal?\n", "Hola <Lars>, ¿qué tal?", nil},
+		{"hola <b>x</b> y\n", "hola <b>x</b> y", nil},
+		{"<div>x</div>\nmás\n", "<div>x</div> más", nil},
+		{"<!-- aparte -->\nvisible\n", "<!-- aparte --> visible", nil},
+		{"<script>alert(1)</script>\nnext\n", "<script>alert(1)</script> next", nil},
+		{"- [ ] <Zoë> preparar la demo\n- dos\n", "<Zoë> preparar la demo dos", []string{"li", "input"}},
+		{"> <Ana> dijo\n", "<Ana> dijo", []string{"blockquote"}},
+		{"`<Ana>` en código\n", "<Ana> en código", []string{"code"}},
+		{"see <https://example.org/y>\n", "see https://example.org/y", []string{"a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			out := render(t, tt.src)
+			if got := textOf(t, out); got != tt.text {
+				t.Errorf("Render(%q) = %q\nreads %q, want %q", tt.src, out, got, tt.text)
+			}
+			tags := elements(t, out)
+			for _, want := range tt.tags {
+				if !has(tags, want) {
+					t.Errorf("Render(%q) = %q, want a <%s>", tt.src, out, want)
+				}
+			}
+			for _, tag := range tags {
+				if tag == "div" || tag == "b" || tag == "script" || tag == "ana" {
+					t.Errorf("Render(%q) = %q: the source's <%s> became an element", tt.src, out, tag)
+				}
+			}
+		})
+	}
+}

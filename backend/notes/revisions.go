@@ -47,7 +47,7 @@ func (s *Notes) Restore(noteID, revisionID uint) (model.Note, error) {
 		if err := revise(tx, note, model.RevisionRestore, true, s.now()); err != nil {
 			return err
 		}
-		return reconcile(tx, note, ses, s.now())
+		return reconcile(tx, note, ses, s.now(), false)
 	})
 	return note, apperr.FromDB(err, "", "note")
 }

@@ -1,8 +1,11 @@
 package people
 
 import (
+	"strings"
+
 	"circlebook/backend/actions"
 	"circlebook/backend/attendance"
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 
 	"gorm.io/gorm"
@@ -30,23 +33,81 @@ type ListResult struct {
 // ListLimit caps how many people one List returns.
 const ListLimit = 500
 
+// summaryColumns are the people list's columns, with each person's current circles.
+const summaryColumns = "p.id, p.uuid, p.name, p.email, p.pronouns, p.title, p.team, p.location, " +
+	"(SELECT COUNT(*) FROM memberships m WHERE m.person_id = p.id AND m.left_on = '') AS circle_count"
+
+// byName orders people as a person reads their names (fold.Key, kept in name_key).
+const byName = "p.name_key, p.name, p.id"
+
 // List returns people whose name, email, team or title contains search
-// (everyone when empty), by name, at most ListLimit of them.
+// (everyone when empty), case and accents aside ("inigo" finds Íñigo), by
+// name, at most ListLimit of them.
 func (s *People) List(search string) (ListResult, error) {
-	q := s.db.Table("people p")
-	if search != "" {
-		like := "%" + escapeLike(search) + "%"
-		q = q.Where("p.name LIKE ? ESCAPE '\\' OR p.email LIKE ? ESCAPE '\\' OR p.team LIKE ? ESCAPE '\\' OR p.title LIKE ? ESCAPE '\\'", like, like, like, like)
-	}
-	q = q.Session(&gorm.Session{}) // reused by Count and Scan
-	var r ListResult
-	if err := q.Count(&r.Total).Error; err != nil {
+	r := ListResult{People: []Summary{}}
+	key := fold.Key(search)
+	if key == "" {
+		if err := s.db.Table("people").Count(&r.Total).Error; err != nil {
+			return r, err
+		}
+		err := s.db.Table("people p").Select(summaryColumns).Order(byName).Limit(ListLimit).Scan(&r.People).Error
 		return r, err
 	}
-	err := q.Select("p.id, p.uuid, p.name, p.email, p.pronouns, p.title, p.team, p.location, " +
-		"(SELECT COUNT(*) FROM memberships m WHERE m.person_id = p.id AND m.left_on = '') AS circle_count").
-		Order("p.name COLLATE NOCASE").Limit(ListLimit).Scan(&r.People).Error
+	// A substring search reads every row anyway: count the matches in the
+	// same pass and sort just them, rather than walk the whole name index.
+	var rows []struct {
+		Summary
+		Total int64
+	}
+	err := s.db.Table("people p").Select(summaryColumns+", COUNT(*) OVER () AS total").
+		Where("p.search_key LIKE ? ESCAPE '\\'", "%"+escapeLike(key)+"%").
+		Order(byName).Limit(ListLimit).Scan(&rows).Error
+	for _, row := range rows {
+		r.People, r.Total = append(r.People, row.Summary), row.Total
+	}
 	return r, err
+}
+
+// SimilarLimit caps how many near matches Similar returns.
+const SimilarLimit = 5
+
+// Similar returns the people a new person named name, or with email, may
+// be: the same name case and accents aside, a name that starts with theirs
+// or theirs with it in whole words ("Íñigo" and Íñigo Sáenz), or the same
+// email. The forms warn with them; adding the person anyway stays allowed.
+func (s *People) Similar(name, email string) ([]Summary, error) {
+	out := []Summary{}
+	key, email := fold.Key(name), strings.TrimSpace(email)
+	var match []string
+	var args []any
+	if key != "" {
+		// This name starting with theirs is one of its word prefixes; theirs
+		// starting with this one is a range of name_key.
+		match = append(match, "p.name_key IN ?", "(p.name_key >= ? AND p.name_key < ?)")
+		args = append(args, wordPrefixes(key), key+" ", key+"!")
+	}
+	if email != "" {
+		match = append(match, "lower(p.email) = lower(?)")
+		args = append(args, email)
+	}
+	if len(match) == 0 {
+		return out, nil
+	}
+	err := s.db.Table("people p").Select(summaryColumns).Where(strings.Join(match, " OR "), args...).
+		Order(byName).Limit(SimilarLimit).Scan(&out).Error
+	return out, err
+}
+
+// wordPrefixes returns key and each run of its first words: "a b c" gives
+// "a b c", "a" and "a b".
+func wordPrefixes(key string) []string {
+	out := []string{key}
+	for i := range len(key) {
+		if key[i] == ' ' {
+			out = append(out, key[:i])
+		}
+	}
+	return out
 }
 
 // PersonCircle is one of a person's circles, as their page shows it.
@@ -124,11 +185,12 @@ func personCircles(tx *gorm.DB, id uint, p *Page) error {
 	err := tx.Table("memberships m").
 		Select("m.circle_id, c.name, c.kind, c.status, c.color, m.role, m.joined_on, m.left_on").
 		Joins("JOIN circles c ON c.id = m.circle_id").
-		Where("m.person_id = ?", id).Order("c.name COLLATE NOCASE").
+		Where("m.person_id = ?", id).Order("c.id").
 		Scan(&p.Circles).Error
 	if err != nil {
 		return err
 	}
+	fold.SortBy(p.Circles, func(c PersonCircle) string { return c.Name })
 	tallies, err := attendance.ByCircleForPerson(tx, id)
 	if err != nil {
 		return err

@@ -46,19 +46,21 @@ func (in PersonInput) normalize() PersonInput {
 	return in
 }
 
-func (in PersonInput) validate() error {
-	return check.First(
-		check.Required("name", "Name", in.Name),
+// validate checks every field against its limit; today (YYYY-MM-DD) bounds
+// the start date, since tenure cannot start in the future.
+func (in PersonInput) validate(today string) error {
+	return check.All(
+		check.RequiredUpTo("name", "Name", in.Name, check.MaxName),
 		check.Email("email", in.Email),
-		check.Text("pronouns", in.Pronouns),
-		check.Text("title", in.Title),
-		check.Text("team", in.Team),
-		check.Text("location", in.Location),
+		check.UpTo("pronouns", in.Pronouns, check.MaxTitle),
+		check.UpTo("title", in.Title, check.MaxTitle),
+		check.UpTo("team", in.Team, check.MaxTitle),
+		check.UpTo("location", in.Location, check.MaxTitle),
 		check.TimeZone("timeZone", in.TimeZone),
-		check.Date("startDate", in.StartDate),
-		check.Text("strengths", in.Strengths),
-		check.Text("growthAreas", in.GrowthAreas),
-		check.Text("privateNote", in.PrivateNote),
+		check.First(check.Date("startDate", in.StartDate), check.NotFuture("startDate", in.StartDate, today)),
+		check.UpTo("strengths", in.Strengths, check.MaxProse),
+		check.UpTo("growthAreas", in.GrowthAreas, check.MaxProse),
+		check.UpTo("privateNote", in.PrivateNote, check.MaxProse),
 	)
 }
 
@@ -72,17 +74,18 @@ func (in PersonInput) apply(p *model.Person) {
 func (s *People) Create(in PersonInput) (model.Person, error) {
 	var p model.Person
 	err := s.db.Transaction(func(tx *gorm.DB) (err error) {
-		p, err = Insert(tx, in)
+		p, err = Insert(tx, in, s.now().Format(check.DateLayout))
 		return err
 	})
 	return p, err
 }
 
 // Insert validates and adds a person inside the caller's transaction, for
-// actions that create a person along with something else.
-func Insert(tx *gorm.DB, in PersonInput) (model.Person, error) {
+// actions that create a person along with something else; today
+// (YYYY-MM-DD) is the latest start date it accepts.
+func Insert(tx *gorm.DB, in PersonInput, today string) (model.Person, error) {
 	in = in.normalize()
-	if err := in.validate(); err != nil {
+	if err := in.validate(today); err != nil {
 		return model.Person{}, err
 	}
 	var p model.Person
@@ -93,7 +96,7 @@ func Insert(tx *gorm.DB, in PersonInput) (model.Person, error) {
 // Update replaces a person's editable fields.
 func (s *People) Update(id uint, in PersonInput) (model.Person, error) {
 	in = in.normalize()
-	if err := in.validate(); err != nil {
+	if err := in.validate(s.now().Format(check.DateLayout)); err != nil {
 		return model.Person{}, err
 	}
 	var p model.Person

@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 )
 
 // MaxBody caps a request body; the largest legal call carries a few 100,000-character texts.
@@ -21,18 +22,33 @@ type Server struct {
 	methods map[string]method
 	format  func(error) any
 	assets  http.Handler
-	token   string
+	token   string      // in the printed URL; opens the page once
+	session string      // the cookie's value, never printed
+	used    atomic.Bool // whether the token has been traded for the cookie
 	port    string
 }
 
 // New returns a server for the bindings and page assets; format maps errors
-// to what the page reads (apperr.Format). The token is random per launch.
+// to what the page reads (apperr.Format). The token and the cookie's secret
+// are random per launch.
 func New(bindings []any, assets fs.FS, format func(error) any) (*Server, error) {
-	b := make([]byte, 24)
-	if _, err := rand.Read(b); err != nil {
+	token, err := secret()
+	if err != nil {
 		return nil, err
 	}
-	return &Server{methods: methods(bindings), format: format, assets: http.FileServerFS(assets), token: hex.EncodeToString(b)}, nil
+	session, err := secret()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{methods: methods(bindings), format: format, assets: http.FileServerFS(assets), token: token, session: session}, nil
+}
+
+func secret() (string, error) {
+	b := make([]byte, 24)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(b), nil
 }
 
 // Listen opens a listener on addr, refusing any address that is not loopback.
@@ -56,8 +72,8 @@ func (s *Server) URL(l net.Listener) string {
 
 func (s *Server) cookieName() string { return "circlebook_" + s.port }
 
-// ServeHTTP refuses foreign hosts and origins and requests without the token,
-// then serves the API or the page.
+// ServeHTTP refuses foreign hosts and origins, trades the URL's token for the
+// cookie once, refuses requests without the cookie, then serves the API or the page.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !loopbackHost(r.Host) {
 		http.Error(w, "forbidden host", http.StatusForbidden)
@@ -67,16 +83,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "forbidden origin", http.StatusForbidden)
 		return
 	}
-	if t := r.URL.Query().Get("token"); t != "" && s.valid(t) && r.Method == http.MethodGet {
-		http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+	setSecurityHeaders(w.Header())
+	if r.Method == http.MethodGet && r.URL.Query().Has("token") && s.openToken(w, r) {
 		return
 	}
 	if !s.authorized(r) {
 		http.Error(w, "missing or wrong token: open the URL circlebook serve printed", http.StatusUnauthorized)
 		return
 	}
-	setSecurityHeaders(w.Header())
 	if r.URL.Path == "/api/call" {
 		s.serveCall(w, r)
 		return
@@ -84,16 +98,38 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.assets.ServeHTTP(w, r)
 }
 
-func (s *Server) valid(t string) bool {
-	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
+// usedLink is what a browser without the cookie reads on opening a used token URL.
+const usedLink = "This Circlebook link was already used: each link opens Circlebook in one browser only.\n" +
+	"To open it here, stop `circlebook serve` and start it again; it prints a new link.\n"
+
+// openToken answers a GET that carries a token and reports whether it did.
+// A browser with the cookie is sent on to the page; the right token, the
+// first time, is traded for the cookie; the right token again is refused.
+// A wrong token is left to the cookie check.
+func (s *Server) openToken(w http.ResponseWriter, r *http.Request) bool {
+	switch {
+	case s.authorized(r):
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	case !equal(r.URL.Query().Get("token"), s.token):
+		return false
+	case s.used.CompareAndSwap(false, true):
+		http.SetCookie(w, &http.Cookie{Name: s.cookieName(), Value: s.session, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+	default:
+		http.Error(w, usedLink, http.StatusForbidden)
+	}
+	return true
 }
 
+// authorized reports whether a request carries this launch's cookie; the
+// token itself is never a key.
 func (s *Server) authorized(r *http.Request) bool {
-	if t := r.Header.Get("X-Circlebook-Token"); t != "" {
-		return s.valid(t)
-	}
 	c, err := r.Cookie(s.cookieName())
-	return err == nil && s.valid(c.Value)
+	return err == nil && s.used.Load() && equal(c.Value, s.session)
+}
+
+func equal(a, b string) bool {
+	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
 }
 
 func loopbackHost(hostport string) bool {

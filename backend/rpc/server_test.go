@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -28,11 +29,27 @@ type browser struct {
 	server *httptest.Server
 	base   string // http://127.0.0.1:port
 	token  string
+	cookie *http.Cookie // what opening the token URL gave, once opened
 	client *http.Client
 	f      testdb.Fixture
 }
 
+// start is a launch whose token URL a browser has opened once: calls carry its cookie.
 func start(t *testing.T) *browser {
+	t.Helper()
+	b := launch(t)
+	res := b.open(nil)
+	wantStatus(t, res, http.StatusSeeOther)
+	if cs := res.Cookies(); len(cs) == 1 {
+		b.cookie = cs[0]
+	} else {
+		t.Fatalf("opening the token URL set cookies %v, want one", cs)
+	}
+	return b
+}
+
+// launch is a fresh launch whose token URL nobody has opened yet.
+func launch(t *testing.T) *browser {
 	t.Helper()
 	st, f := testdb.New(t)
 	svc := services.New(st.DB, testdb.Now, t.TempDir())
@@ -69,6 +86,15 @@ func (b *browser) do(req *http.Request) *http.Response {
 	return res
 }
 
+// open gets the token URL; edit adjusts the request.
+func (b *browser) open(edit func(*http.Request)) *http.Response {
+	b.t.Helper()
+	return b.get("/?token="+b.token, edit)
+}
+
+// withCookie adds the browser's cookie to a request.
+func (b *browser) withCookie(r *http.Request) { r.AddCookie(b.cookie) }
+
 func (b *browser) get(path string, edit func(*http.Request)) *http.Response {
 	b.t.Helper()
 	req, err := http.NewRequest(http.MethodGet, b.base+path, nil)
@@ -81,7 +107,7 @@ func (b *browser) get(path string, edit func(*http.Request)) *http.Response {
 	return b.do(req)
 }
 
-// call posts a raw body to /api/call with the token header; edit adjusts the request.
+// call posts a raw body to /api/call with the cookie, when there is one; edit adjusts the request.
 func (b *browser) call(body string, edit func(*http.Request)) *http.Response {
 	b.t.Helper()
 	req, err := http.NewRequest(http.MethodPost, b.base+"/api/call", strings.NewReader(body))
@@ -89,7 +115,9 @@ func (b *browser) call(body string, edit func(*http.Request)) *http.Response {
 		b.t.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("X-Circlebook-Token", b.token)
+	if b.cookie != nil {
+		b.withCookie(req)
+	}
 	if edit != nil {
 		edit(req)
 	}
@@ -138,13 +166,16 @@ func TestPageNeedsToken(t *testing.T) {
 	wantStatus(t, b.get("/", func(r *http.Request) {
 		r.AddCookie(&http.Cookie{Name: "circlebook_" + port, Value: "guess"})
 	}), http.StatusUnauthorized)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Del("X-Circlebook-Token") }), http.StatusUnauthorized)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Set("X-Circlebook-Token", "guess") }), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Del("Cookie") }), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) {
+		r.Header.Del("Cookie")
+		r.AddCookie(&http.Cookie{Name: b.cookie.Name, Value: "guess"})
+	}), http.StatusUnauthorized)
 }
 
 func TestTokenInURLSetsCookie(t *testing.T) {
-	b := start(t)
-	res := b.get("/?token="+b.token, nil)
+	b := launch(t)
+	res := b.open(nil)
 	wantStatus(t, res, http.StatusSeeOther)
 	if loc := res.Header.Get("Location"); loc != "/" {
 		t.Errorf("Location = %q, want / (the token leaves the address bar)", loc)
@@ -155,8 +186,8 @@ func TestTokenInURLSetsCookie(t *testing.T) {
 	}
 	c := cookies[0]
 	_, port, _ := net.SplitHostPort(b.server.Listener.Addr().String())
-	if c.Name != "circlebook_"+port || c.Value != b.token || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Path != "/" {
-		t.Errorf("cookie = %+v, want circlebook_%s=token, HttpOnly, SameSite=Strict, Path=/", c, port)
+	if c.Name != "circlebook_"+port || len(c.Value) < 32 || c.Value == b.token || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Path != "/" {
+		t.Errorf("cookie = %+v, want circlebook_%s=a secret other than the token, HttpOnly, SameSite=Strict, Path=/", c, port)
 	}
 
 	page := b.get("/", func(r *http.Request) { r.AddCookie(c) })
@@ -300,7 +331,7 @@ func TestCallErrors(t *testing.T) {
 
 func TestCallNeedsPost(t *testing.T) {
 	b := start(t)
-	res := b.get("/api/call", func(r *http.Request) { r.Header.Set("X-Circlebook-Token", b.token) })
+	res := b.get("/api/call", b.withCookie)
 	wantStatus(t, res, http.StatusMethodNotAllowed)
 }
 
@@ -308,7 +339,7 @@ func TestCallBodyIsCapped(t *testing.T) {
 	b := start(t)
 	big := `{"name":"circles.Circles.List","args":[false],"pad":"` + strings.Repeat("x", rpc.MaxBody) + `"}`
 	req, _ := http.NewRequest(http.MethodPost, b.base+"/api/call", bytes.NewReader([]byte(big)))
-	req.Header.Set("X-Circlebook-Token", b.token)
+	b.withCookie(req)
 	wantStatus(t, b.do(req), http.StatusBadRequest)
 }
 
@@ -333,4 +364,131 @@ func TestMethodNamesMatchWails(t *testing.T) {
 			t.Errorf("%s: status %d (%s)", n.name, res.StatusCode, body)
 		}
 	}
+}
+
+// body reads a response's body.
+func body(t *testing.T, res *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestTokenOpensOnce(t *testing.T) {
+	b := start(t)
+
+	again := b.open(nil)
+	wantStatus(t, again, http.StatusForbidden)
+	text := body(t, again)
+	if !strings.Contains(text, "already used") || !strings.Contains(text, "circlebook serve") || strings.Contains(text, indexHTML) {
+		t.Errorf("a second opening without the cookie = %q, want a short page saying the link was used and to restart circlebook serve", text)
+	}
+	if ct := again.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/plain") {
+		t.Errorf("refusal Content-Type = %q, want text/plain", ct)
+	}
+	if cs := again.Cookies(); len(cs) != 0 {
+		t.Errorf("a second opening set cookies %v", cs)
+	}
+
+	back := b.open(b.withCookie)
+	wantStatus(t, back, http.StatusSeeOther)
+	if loc := back.Header.Get("Location"); loc != "/" {
+		t.Errorf("reopening with the cookie: Location = %q, want /", loc)
+	}
+	if cs := back.Cookies(); len(cs) != 0 {
+		t.Errorf("reopening with the cookie set cookies %v", cs)
+	}
+
+	// Once used, the token is no key: not as the cookie's value, not as a header, not in the URL.
+	asCookie := func(r *http.Request) {
+		r.Header.Del("Cookie")
+		r.AddCookie(&http.Cookie{Name: b.cookie.Name, Value: b.token})
+	}
+	wantStatus(t, b.get("/", asCookie), http.StatusUnauthorized)
+	wantStatus(t, b.get("/js/main.js", asCookie), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), asCookie), http.StatusUnauthorized)
+	asHeader := func(r *http.Request) {
+		r.Header.Del("Cookie")
+		r.Header.Set("X-Circlebook-Token", b.token)
+	}
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), asHeader), http.StatusUnauthorized)
+	wantStatus(t, b.get("/js/main.js?token="+b.token, nil), http.StatusForbidden)
+	wantStatus(t, b.get("/api/call?token="+b.token, nil), http.StatusForbidden)
+
+	// The first browser goes on working.
+	wantStatus(t, b.get("/", b.withCookie), http.StatusOK)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), nil), http.StatusOK)
+}
+
+func TestTokenIsNoKeyBeforeItIsOpened(t *testing.T) {
+	b := launch(t)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Set("X-Circlebook-Token", b.token) }), http.StatusUnauthorized)
+	_, port, _ := net.SplitHostPort(b.server.Listener.Addr().String())
+	wantStatus(t, b.get("/", func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "circlebook_" + port, Value: b.token}) }), http.StatusUnauthorized)
+	wantStatus(t, b.open(nil), http.StatusSeeOther)
+}
+
+func TestTokenRaceHasOneWinner(t *testing.T) {
+	b := launch(t)
+	const n = 16
+	statuses := make(chan int, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for range n {
+		wg.Go(func() {
+			<-start
+			req, _ := http.NewRequest(http.MethodGet, b.base+"/?token="+b.token, nil)
+			res, err := b.client.Do(req)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			io.Copy(io.Discard, res.Body)
+			res.Body.Close()
+			statuses <- res.StatusCode
+		})
+	}
+	close(start)
+	wg.Wait()
+	close(statuses)
+	won, refused := 0, 0
+	for s := range statuses {
+		switch s {
+		case http.StatusSeeOther:
+			won++
+		case http.StatusForbidden:
+			refused++
+		default:
+			t.Errorf("status %d, want 303 or 403", s)
+		}
+	}
+	if won != 1 || refused != n-1 {
+		t.Errorf("%d openings won and %d were refused, want 1 and %d", won, refused, n-1)
+	}
+}
+
+func TestRefusedRequestsKeepTheToken(t *testing.T) {
+	b := launch(t)
+	wantStatus(t, b.open(func(r *http.Request) { r.Host = "evil.example" }), http.StatusForbidden)
+	wantStatus(t, b.open(func(r *http.Request) { r.Header.Set("Origin", "http://evil.example") }), http.StatusForbidden)
+	post, _ := http.NewRequest(http.MethodPost, b.base+"/?token="+b.token, nil)
+	wantStatus(t, b.do(post), http.StatusUnauthorized)
+	wantStatus(t, b.get("/?token=guess", nil), http.StatusUnauthorized)
+	wantStatus(t, b.open(nil), http.StatusSeeOther)
+}
+
+func TestEachLaunchHasItsOwnToken(t *testing.T) {
+	first, second := start(t), launch(t)
+	if first.token == second.token {
+		t.Fatalf("two launches share the token %s", first.token)
+	}
+	_, port, _ := net.SplitHostPort(second.server.Listener.Addr().String())
+	old := func(r *http.Request) {
+		r.AddCookie(&http.Cookie{Name: "circlebook_" + port, Value: first.cookie.Value})
+	}
+	wantStatus(t, second.get("/", old), http.StatusUnauthorized)
+	wantStatus(t, second.get("/?token="+first.token, nil), http.StatusUnauthorized)
+	wantStatus(t, second.open(nil), http.StatusSeeOther)
 }

@@ -14,6 +14,7 @@ import (
 	"circlebook/backend/people"
 	"circlebook/backend/sessions"
 	"circlebook/backend/topics"
+	"circlebook/backend/zones"
 
 	"gorm.io/gorm"
 )
@@ -28,6 +29,7 @@ type Services struct {
 	Topics   *topics.Topics
 	Demo     *demo.Demo
 	Exports  *export.Exports
+	Zones    *zones.Zones
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -42,10 +44,11 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Topics:   topics.New(db, now),
 		Demo:     demo.New(db, now),
 		Exports:  export.New(db, now),
+		Zones:    zones.New(),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
-	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports}
+	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones}
 }

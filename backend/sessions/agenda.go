@@ -18,8 +18,8 @@ type AgendaInput struct {
 }
 
 func (in AgendaInput) validate() error {
-	return check.First(
-		check.Required("title", "The agenda item", in.Title),
+	return check.All(
+		check.RequiredUpTo("title", "The agenda item", in.Title, check.MaxTitle),
 		check.Range("minutes", "Minutes", in.Minutes, 0, 24*60),
 	)
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // MarkAttendance sets one person's mark at a session; an empty status clears it.
-// It returns the session page as it now stands.
+// A mark can make a planned session held (see attended). It returns the
+// session page as it now stands.
 func (s *Sessions) MarkAttendance(sessionID, personID uint, status string) (Page, error) {
 	if status != "" {
 		if err := check.OneOf("status", "Attendance", status, model.Present, model.Late, model.Excused, model.Absent); err != nil {
@@ -19,7 +20,7 @@ func (s *Sessions) MarkAttendance(sessionID, personID uint, status string) (Page
 	}
 	var p Page
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, sessionID, &model.Session{}); err != nil {
+		if err := s.attended(tx, sessionID, status); err != nil {
 			return err
 		}
 		if err := mark(tx, sessionID, personID, status); err != nil {
@@ -30,13 +31,17 @@ func (s *Sessions) MarkAttendance(sessionID, personID uint, status string) (Page
 	return p, err
 }
 
-// MarkEveryone gives every unmarked member of the roster the same status.
+// MarkEveryone gives every unmarked member of the roster the same status,
+// which can make a planned session held (see attended).
 func (s *Sessions) MarkEveryone(sessionID uint, status string) (Page, error) {
 	if err := check.OneOf("status", "Attendance", status, model.Present, model.Late, model.Excused, model.Absent); err != nil {
 		return Page{}, err
 	}
 	var p Page
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := s.attended(tx, sessionID, status); err != nil {
+			return err
+		}
 		if err := page(tx, sessionID, &p); err != nil {
 			return err
 		}
@@ -50,6 +55,28 @@ func (s *Sessions) MarkEveryone(sessionID uint, status string) (Page, error) {
 		return page(tx, sessionID, &p)
 	})
 	return p, err
+}
+
+// attended checks a mark against a planned session's day, inside the
+// caller's transaction. Once the day has come (in the circle's zone), marking
+// who came means the session took place: it is marked held, so the circle's
+// figures count it; a session running on the live screen is left for End.
+// Ahead of the day only an apology (Excused) can be marked.
+func (s *Sessions) attended(tx *gorm.DB, sessionID uint, status string) error {
+	ses, c, err := withCircle(tx, sessionID)
+	if err != nil || status == "" || ses.Status != model.SessionPlanned {
+		return err
+	}
+	if today := localDay(s.now(), c.TimeZone); day(ses.StartsAt) > today {
+		if status == model.Excused {
+			return nil
+		}
+		return apperr.New(apperr.Invalid, "status", "Session %d is on %s: mark who came on the day. Until then, only Excused (an apology sent ahead) can be marked.", ses.Number, dayName(ses.StartsAt, today))
+	}
+	if ses.StartedAt != "" && ses.EndedAt == "" {
+		return nil
+	}
+	return tx.Model(&ses).Update("status", model.SessionHeld).Error
 }
 
 func mark(tx *gorm.DB, sessionID, personID uint, status string) error {

@@ -3,6 +3,7 @@ package sessions_test
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -117,8 +118,8 @@ func TestStartNow(t *testing.T) {
 				s.DurationMinutes != 45 || s.Place != "Room 4" || s.CircleID != c.ID {
 				t.Errorf("StartNow = %+v, want planned at %s, started 09:00:42Z, the circle's 45 minutes and place", s, tt.want)
 			}
-			if s.Number != 2 || e.session(t, before.ID).Number != 1 || e.session(t, after.ID).Number != 3 {
-				t.Errorf("numbers = %d, %d, %d; want 1, 2, 3 in date order", e.session(t, before.ID).Number, s.Number, e.session(t, after.ID).Number)
+			if s.Number != 3 || e.session(t, before.ID).Number != 1 || e.session(t, after.ID).Number != 2 {
+				t.Errorf("numbers = %d, %d, %d; want 1, 3, 2: the next number, the others kept", e.session(t, before.ID).Number, s.Number, e.session(t, after.ID).Number)
 			}
 			if page.Previous == nil || page.Previous.ID != before.ID || page.Next == nil || page.Next.ID != after.ID {
 				t.Errorf("neighbours = %v, %v; want %d, %d", page.Previous, page.Next, before.ID, after.ID)
@@ -354,5 +355,181 @@ func TestPageCarriedOver(t *testing.T) {
 				t.Error("carriedOver is nil, want an empty list")
 			}
 		})
+	}
+}
+
+// Starting a planned session on a day other than its own asks first: the
+// page offers to move it to now or to start a new session today. "Today" is
+// the circle's, in its time zone. The clock stands at 25 November 09:00 UTC.
+func TestStartOnAnotherDayAsks(t *testing.T) {
+	tests := []struct {
+		name, zone, at string
+		other          bool
+	}{
+		{"later this week", "Europe/Madrid", "2026-11-27T17:00", true},
+		{"last week", "Europe/Madrid", "2026-11-18T17:00", true},
+		{"today", "Europe/Madrid", "2026-11-25T17:00", false},
+		{"today there, a late hour", "Pacific/Kiritimati", "2026-11-25T20:00", false},
+		{"tomorrow there", "Pacific/Kiritimati", "2026-11-26T10:00", true},
+		{"today there, yesterday in UTC", "Pacific/Pago_Pago", "2026-11-24T20:00", false},
+		{"today in UTC, tomorrow there", "Pacific/Pago_Pago", "2026-11-25T17:00", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := liveSetup(t)
+			c := e.f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = tt.zone })
+			s := e.schedule(t, c, tt.at, model.SessionPlanned)
+			_, err := e.svc.Start(s.ID)
+			got := e.session(t, s.ID)
+			if !tt.other {
+				if err != nil || got.StartedAt == "" {
+					t.Fatalf("Start = %v, started at %q; want started", err, got.StartedAt)
+				}
+				return
+			}
+			ae := testdb.WantError(t, err, apperr.OtherDay, "startsAt")
+			if !strings.Contains(ae.Message, "not today") {
+				t.Errorf("message = %q, want it to say the session is not today", ae.Message)
+			}
+			if got.StartedAt != "" || got.StartsAt != tt.at || got.Status != model.SessionPlanned {
+				t.Errorf("a refused Start left %+v", got)
+			}
+		})
+	}
+}
+
+func TestStartOnAnotherDayNamesTheDay(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = "Europe/Madrid" })
+	s := e.schedule(t, c, "2026-11-27T17:00", model.SessionPlanned)
+	_, err := e.svc.Start(s.ID)
+	ae := testdb.WantError(t, err, apperr.OtherDay, "startsAt")
+	if !strings.Contains(ae.Message, "Friday 27 November") {
+		t.Errorf("message = %q, want the session's day named", ae.Message)
+	}
+}
+
+// A session already started (here, before midnight) opens again without asking.
+func TestStartAgainAfterMidnight(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = "UTC" })
+	s := e.schedule(t, c, "2026-11-24T23:30", model.SessionPlanned)
+	e.f.DB.Model(&s).Update("started_at", "2026-11-24T23:31:00Z")
+	page, err := e.svc.Start(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Session.StartedAt != "2026-11-24T23:31:00Z" {
+		t.Errorf("startedAt = %s, want the first start kept", page.Session.StartedAt)
+	}
+}
+
+// MoveToNow moves a planned session to the current time in the circle's zone
+// and starts it, in one call: it keeps its number, agenda and everything else.
+func TestMoveToNow(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = "Europe/Madrid" })
+	before := e.schedule(t, c, "2026-11-11T17:00", model.SessionHeld)
+	s := e.schedule(t, c, "2026-11-27T17:00", model.SessionPlanned)
+	after := e.schedule(t, c, "2026-11-26T17:00", model.SessionPlanned)
+	e.f.Agenda(s, "Check-in", false)
+	e.clock.Advance(42 * time.Second)
+
+	page, err := e.svc.MoveToNow(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := page.Session
+	if got.StartsAt != "2026-11-25T10:00" || got.StartedAt != "2026-11-25T09:00:42Z" || got.Status != model.SessionPlanned || got.Number != 2 {
+		t.Errorf("moved = %+v, want at 10:00 Madrid time today, started 09:00:42Z, planned, number 2 kept", got)
+	}
+	if stored := e.session(t, s.ID); stored.StartsAt != got.StartsAt || stored.StartedAt != got.StartedAt {
+		t.Errorf("stored %+v, want the move and start saved", stored)
+	}
+	if agendaOf(page.Agenda)[0] != "Check-in" || page.Previous == nil || page.Previous.ID != before.ID || page.Next == nil || page.Next.ID != after.ID {
+		t.Errorf("page: agenda %v, previous %v, next %v; want the agenda kept and the neighbours by the new date", agendaOf(page.Agenda), page.Previous, page.Next)
+	}
+	if n := e.f.Count("sessions"); n != 3 {
+		t.Errorf("%d sessions, want 3: moved, not copied", n)
+	}
+
+	// A second call (a double press) changes nothing more.
+	e.clock.Advance(time.Minute)
+	again, err := e.svc.MoveToNow(s.ID)
+	if err != nil || again.Session.StartsAt != got.StartsAt || again.Session.StartedAt != got.StartedAt {
+		t.Errorf("MoveToNow again = %+v, %v; want the session as it was", again.Session, err)
+	}
+}
+
+func TestMoveToNowRejects(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Leaders")
+	cancelled := e.schedule(t, c, "2026-11-27T17:00", model.SessionCancelled)
+	held := e.schedule(t, c, "2026-11-18T17:00", model.SessionHeld)
+	for _, s := range []model.Session{cancelled, held} {
+		_, err := e.svc.MoveToNow(s.ID)
+		testdb.WantError(t, err, apperr.Invalid, "status")
+		if got := e.session(t, s.ID); got.StartsAt != s.StartsAt || got.StartedAt != "" {
+			t.Errorf("a refused move left %+v", got)
+		}
+	}
+	_, err := e.svc.MoveToNow(999)
+	testdb.WantError(t, err, apperr.NotFound, "")
+}
+
+// Ending a session dated after today is refused: it cannot have been held
+// yet, and a held session "in 2 days" is what a leader once got.
+func TestEndRefusesALaterDay(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = "Europe/Madrid" })
+	s := e.schedule(t, c, "2026-11-27T17:00", model.SessionPlanned)
+	_, err := e.svc.End(s.ID)
+	testdb.WantError(t, err, apperr.OtherDay, "startsAt")
+	if got := e.session(t, s.ID); got.Status != model.SessionPlanned || got.EndedAt != "" || got.StartedAt != "" {
+		t.Errorf("a refused End left %+v", got)
+	}
+	// Ending yesterday's session this morning is fine: it was held.
+	late := e.schedule(t, c, "2026-11-24T17:00", model.SessionPlanned)
+	if _, err := e.svc.End(late.ID); err != nil {
+		t.Errorf("End of yesterday's session: %v", err)
+	}
+}
+
+// An action line typed as the last line, with no Enter after it, counts once
+// the session ends: End reconciles the note's final text in its transaction.
+func TestEndMakesAnItemOfTheLastLine(t *testing.T) {
+	e := liveSetup(t)
+	c := e.f.Circle("Círculo")
+	zoe := e.f.Person("Zoë Durand")
+	e.f.Member(c, zoe, model.RoleMentee)
+	s := e.schedule(t, c, "2026-11-25T17:00", model.SessionPlanned)
+	if _, err := e.svc.Start(s.ID); err != nil {
+		t.Fatal(err)
+	}
+	r, err := e.notes.Save(s.ID, model.Shared, "Notas\n- [ ] @Zoë preparar la demo due:2026-12-15")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Actions) != 0 {
+		t.Fatalf("a line still being typed made items: %+v", r.Actions)
+	}
+	if _, err := e.notes.Save(s.ID, model.Private, "- [ ] @Zoë algo privado"); err != nil {
+		t.Fatal(err)
+	}
+
+	page, err := e.svc.End(s.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Actions) != 1 {
+		t.Fatalf("actions after End = %+v, want the last line's item only (private notes make none)", page.Actions)
+	}
+	it := page.Actions[0]
+	if it.Text != "preparar la demo" || it.DueOn != "2026-12-15" || it.OwnerName != "Zoë Durand" || it.Status != model.ActionOpen ||
+		it.SessionID == nil || *it.SessionID != s.ID {
+		t.Errorf("item = %+v, want Zoë's open \"preparar la demo\" due 2026-12-15 from this session", it)
+	}
+	if n := e.f.Count("action_items"); n != 1 {
+		t.Errorf("%d action items stored, want 1", n)
 	}
 }

@@ -110,12 +110,12 @@ func live(tx *gorm.DB, p *Page) error {
 	return tx.Where("session_id = ? AND done = ?", held.ID, false).Order("position").Find(&p.CarriedOver).Error
 }
 
-// lastHeld returns the circle's latest held session before ses, skipping
-// cancelled and never-held ones, or nil when there is none.
+// lastHeld returns the circle's latest held session dated before ses,
+// skipping cancelled and never-held ones, or nil when there is none.
 func lastHeld(tx *gorm.DB, ses model.Session) (*model.Session, error) {
 	var held model.Session
-	err := tx.Where("circle_id = ? AND number < ? AND status = ?", ses.CircleID, ses.Number, model.SessionHeld).
-		Order("number DESC").Take(&held).Error
+	err := dated(tx, ses, "<").Where("status = ?", model.SessionHeld).
+		Order("starts_at DESC, id DESC").Take(&held).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}
@@ -131,15 +131,22 @@ func roster(tx *gorm.DB, ses model.Session, out *[]RosterRow) error {
 		LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?
 		WHERE (m.id IS NOT NULL AND (m.left_on = '' OR m.left_on >= substr(?, 1, 10))) OR a.id IS NOT NULL
 		ORDER BY CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END,
-		p.name COLLATE NOCASE`, ses.CircleID, ses.ID, ses.StartsAt).Scan(out).Error
+		p.name_key, p.name, p.id`, ses.CircleID, ses.ID, ses.StartsAt).Scan(out).Error
 }
 
+// neighbour is the circle's session just before ses in date order (cmp "<",
+// dir "DESC") or just after it (">", "ASC"); ties on the time go by id.
 func neighbour(tx *gorm.DB, ses model.Session, cmp, dir string) *model.Session {
 	var n model.Session
-	err := tx.Where("circle_id = ? AND number "+cmp+" ?", ses.CircleID, ses.Number).
-		Order("number " + dir).Take(&n).Error
-	if err != nil {
+	if err := dated(tx, ses, cmp).Order("starts_at " + dir + ", id " + dir).Take(&n).Error; err != nil {
 		return nil
 	}
 	return &n
+}
+
+// dated selects the circle's other sessions dated before ses (cmp "<") or
+// after it (">"), in the order (starts_at, id).
+func dated(tx *gorm.DB, ses model.Session, cmp string) *gorm.DB {
+	return tx.Where("circle_id = ? AND (starts_at "+cmp+" ? OR (starts_at = ? AND id "+cmp+" ?))",
+		ses.CircleID, ses.StartsAt, ses.StartsAt, ses.ID)
 }

@@ -88,3 +88,42 @@ func TestGetNeighbours(t *testing.T) {
 	_, err := svc.Get(999)
 	testdb.WantError(t, err, apperr.NotFound, "")
 }
+
+// Earlier and later mean the date, not the number: numbers stay as they were
+// given (an earlier session added later, or imported, has a higher one).
+func TestNeighboursAndCarriedOverFollowTheDate(t *testing.T) {
+	svc, f := setup(t)
+	c := f.Circle("Leaders")
+	numbered := func(at, status string, number int) model.Session {
+		s := f.Session(c, at, status)
+		f.DB.Model(&s).Update("number", number)
+		return s
+	}
+	older := numbered("2026-10-28T17:00", model.SessionHeld, 4)
+	f.Agenda(older, "from October", false)
+	held := numbered("2026-11-11T17:00", model.SessionHeld, 3)
+	f.Agenda(held, "left open", false)
+	f.Agenda(held, "covered", true)
+	current := numbered("2026-11-25T17:00", model.SessionPlanned, 1)
+	later := numbered("2026-12-09T17:00", model.SessionPlanned, 2)
+	laterHeld := numbered("2026-12-23T17:00", model.SessionHeld, 0)
+	f.Agenda(laterHeld, "from December", false)
+
+	page, err := svc.Get(current.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Previous == nil || page.Previous.ID != held.ID || page.Next == nil || page.Next.ID != later.ID {
+		t.Errorf("neighbours = %v, %v; want the 11 November session before, the 9 December one after", page.Previous, page.Next)
+	}
+	if got := agendaOf(page.CarriedOver); !slices.Equal(got, []string{"left open"}) {
+		t.Errorf("carriedOver = %v, want the 11 November session's open item", got)
+	}
+	first, err := svc.Get(older.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Previous != nil || first.Next == nil || first.Next.ID != held.ID || len(first.CarriedOver) != 0 {
+		t.Errorf("the first session: previous %v, next %v, carried over %v; want none, 11 November, none", first.Previous, first.Next, first.CarriedOver)
+	}
+}

@@ -1,6 +1,7 @@
 package sessions
 
 import (
+	"strings"
 	"time"
 
 	"circlebook/backend/check"
@@ -20,6 +21,16 @@ type SeriesInput struct {
 // MaxSeries caps how many sessions one series may schedule.
 const MaxSeries = 104
 
+// validate checks every field of the series form at once.
+func (in SeriesInput) validate() error {
+	return check.All(
+		check.DateTime("firstStartsAt", in.FirstStartsAt),
+		check.Range("count", "Number of sessions", in.Count, 1, MaxSeries),
+		check.Range("durationMinutes", "Duration", in.DurationMinutes, 5, 24*60),
+		check.UpTo("topic", strings.TrimSpace(in.Topic), check.MaxTitle),
+	)
+}
+
 // ScheduleSeries adds Count planned sessions following the circle's cadence.
 func (s *Sessions) ScheduleSeries(circleID uint, in SeriesInput) ([]model.Session, error) {
 	var out []model.Session
@@ -31,10 +42,7 @@ func (s *Sessions) ScheduleSeries(circleID uint, in SeriesInput) ([]model.Sessio
 		if in.DurationMinutes == 0 {
 			in.DurationMinutes = c.DurationMinutes
 		}
-		if err := check.First(
-			check.DateTime("firstStartsAt", in.FirstStartsAt),
-			check.Range("count", "Number of sessions", in.Count, 1, MaxSeries),
-		); err != nil {
+		if err := in.validate(); err != nil {
 			return err
 		}
 		for _, at := range Dates(c.Cadence, c.CadenceDays, in.FirstStartsAt, in.Count) {

@@ -58,6 +58,7 @@ func TestScheduleSeries(t *testing.T) {
 		c.Cadence, c.DurationMinutes, c.Place = model.CadenceMonthly, 90, "Room 4.12"
 	})
 	earlier := f.Session(c, "2026-10-13T18:30", model.SessionHeld)
+	f.DB.Model(&earlier).Update("number", 1)
 
 	got, err := svc.ScheduleSeries(c.ID, sessions.SeriesInput{FirstStartsAt: "2026-11-10T18:30", Count: 3, Topic: "Feedback"})
 	if err != nil {

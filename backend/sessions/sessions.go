@@ -45,17 +45,14 @@ func (in SessionInput) normalize() SessionInput {
 }
 
 func (in SessionInput) validate() error {
-	errs := []error{
+	return check.All(
 		check.DateTime("startsAt", in.StartsAt),
 		check.Range("durationMinutes", "Duration", in.DurationMinutes, 5, 24*60),
-		check.Text("topic", in.Topic),
-		check.Text("place", in.Place),
+		check.UpTo("topic", in.Topic, check.MaxTitle),
+		check.UpTo("place", in.Place, check.MaxTitle),
 		check.OneOf("status", "Status", in.Status, model.SessionPlanned, model.SessionHeld, model.SessionCancelled),
-	}
-	for _, t := range in.Agenda {
-		errs = append(errs, check.Text("agenda", t))
-	}
-	return check.First(errs...)
+		check.First(check.UpTo("agenda", strings.Join(in.Agenda, "\n"), check.MaxProse), check.Lines("agenda", in.Agenda, check.MaxTitle)),
+	)
 }
 
 // Schedule adds one session to a circle. A zero duration takes the circle's usual one.
@@ -79,7 +76,8 @@ func (s *Sessions) Schedule(circleID uint, in SessionInput) (model.Session, erro
 	return out, err
 }
 
-// Update changes a session's time, duration, topic, place and status.
+// Update changes a session's time, duration, topic, place and status; its
+// number stays.
 func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
 	in = in.normalize()
 	if err := in.validate(); err != nil {
@@ -94,15 +92,13 @@ func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
 		if err := tx.Save(&ses).Error; err != nil {
 			return apperr.FromDB(err, "", "session")
 		}
-		if err := Renumber(tx, ses.CircleID); err != nil {
-			return err
-		}
 		return tx.Take(&ses, id).Error
 	})
 	return ses, err
 }
 
-// Delete removes a session with its agenda and attendance.
+// Delete removes a session with its agenda and attendance. The other
+// sessions keep their numbers: deleting leaves a gap.
 func (s *Sessions) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
 		var ses model.Session
@@ -112,12 +108,16 @@ func (s *Sessions) Delete(id uint) error {
 		if err := tx.Delete(&ses).Error; err != nil {
 			return apperr.FromDB(err, "", "session")
 		}
-		return Renumber(tx, ses.CircleID)
+		return nil
 	})
 }
 
 func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error) {
-	ses := model.Session{CircleID: c.ID, StartsAt: in.StartsAt, DurationMinutes: in.DurationMinutes,
+	number, err := NextNumber(tx, c.ID)
+	if err != nil {
+		return model.Session{}, err
+	}
+	ses := model.Session{CircleID: c.ID, Number: number, StartsAt: in.StartsAt, DurationMinutes: in.DurationMinutes,
 		Topic: in.Topic, Place: in.Place, Status: in.Status}
 	if ses.Place == "" {
 		ses.Place = cmp.Or(c.Place, c.VideoLink)
@@ -130,19 +130,17 @@ func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error)
 	if err := tx.Create(&ses).Error; err != nil {
 		return ses, apperr.FromDB(err, "", "session")
 	}
-	if err := Renumber(tx, c.ID); err != nil {
-		return ses, err
-	}
 	return ses, tx.Take(&ses, ses.ID).Error
 }
 
-// Renumber gives a circle's sessions numbers 1, 2, ... in date order, inside the
-// caller's transaction.
-func Renumber(tx *gorm.DB, circleID uint) error {
-	return tx.Exec(`UPDATE sessions SET number = (
-		SELECT COUNT(*) FROM sessions o WHERE o.circle_id = sessions.circle_id
-		AND (o.starts_at < sessions.starts_at OR (o.starts_at = sessions.starts_at AND o.id <= sessions.id))
-	) WHERE circle_id = ?`, circleID).Error
+// NextNumber is the number a new session of the circle takes, inside the
+// caller's transaction: one more than the highest it has. A number, once
+// given, never changes, since summaries and exports quote it; "earlier" and
+// "later" are the sessions' dates, never their numbers.
+func NextNumber(tx *gorm.DB, circleID uint) (int, error) {
+	var highest int
+	err := tx.Model(&model.Session{}).Where("circle_id = ?", circleID).Select("COALESCE(MAX(number), 0)").Scan(&highest).Error
+	return highest + 1, err
 }
 
 func circle(tx *gorm.DB, id uint) (model.Circle, error) {

@@ -2,9 +2,11 @@ package sessions_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"circlebook/backend/apperr"
+	"circlebook/backend/export"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
 	"circlebook/backend/sessions"
@@ -16,22 +18,19 @@ func setup(t *testing.T) (*sessions.Sessions, testdb.Fixture) {
 	return sessions.New(st.DB, testdb.Now), f
 }
 
-// numbers returns the circle's sessions' start times in number order, checking numbers run 1..n.
-func numbers(t *testing.T, f testdb.Fixture, circleID uint) []string {
+// numbersByDate returns the numbers of the circle's sessions in date order.
+func numbersByDate(t *testing.T, f testdb.Fixture, circleID uint) []int {
 	t.Helper()
-	var all []model.Session
-	f.DB.Where("circle_id = ?", circleID).Order("number").Find(&all)
-	var out []string
-	for i, s := range all {
-		if s.Number != i+1 {
-			t.Errorf("session at %s has number %d, want %d", s.StartsAt, s.Number, i+1)
-		}
-		out = append(out, s.StartsAt)
+	var out []int
+	if err := f.DB.Model(&model.Session{}).Where("circle_id = ?", circleID).Order("starts_at, id").Pluck("number", &out).Error; err != nil {
+		t.Fatal(err)
 	}
 	return out
 }
 
-func TestScheduleNumbersInDateOrder(t *testing.T) {
+// A session's number is the next one in its circle when it is made, and then
+// it stays: an earlier session added later does not take its number.
+func TestScheduleNumbersInOrderOfCreation(t *testing.T) {
 	svc, f := setup(t)
 	c := f.Circle("Leaders")
 	other := f.Circle("Other")
@@ -46,16 +45,66 @@ func TestScheduleNumbersInDateOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if earlier.Number != 1 {
-		t.Errorf("the earliest session's number = %d, want 1", earlier.Number)
+	if earlier.Number != 3 {
+		t.Errorf("the session added last has number %d, want 3", earlier.Number)
 	}
-	want := []string{"2026-10-01T17:00", "2026-10-15T17:00", "2026-11-12T17:00"}
-	if got := numbers(t, f, c.ID); !slices.Equal(got, want) {
-		t.Errorf("sessions by number = %v, want %v", got, want)
+	if got := numbersByDate(t, f, c.ID); !slices.Equal(got, []int{3, 1, 2}) {
+		t.Errorf("numbers in date order = %v, want [3 1 2]", got)
 	}
 	f.DB.Take(&untouched, untouched.ID)
 	if untouched.Number != 0 {
 		t.Errorf("another circle's session was renumbered to %d", untouched.Number)
+	}
+}
+
+// The bug a leader met: an exported summary said #3, then an earlier session
+// was added the same day and #3 became #4. The number in an export stays.
+func TestExportedNumberStaysWhenAnEarlierSessionIsAddedTheSameDay(t *testing.T) {
+	svc, f := setup(t)
+	c := f.Circle("Leaders", func(c *model.Circle) { c.TimeZone = "Europe/Madrid" })
+	var ids []uint
+	for _, at := range []string{"2026-11-18T10:00", "2026-11-18T14:00", "2026-11-18T17:00"} {
+		s, err := svc.Schedule(c.ID, sessions.SessionInput{StartsAt: at, Topic: "At " + at[11:]})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, s.ID)
+	}
+	numberOf := func(topic string) string {
+		t.Helper()
+		f, err := export.New(f.DB, testdb.Now).File(c.ID, export.Request{Format: "md", Period: export.AllTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, line := range strings.Split(string(f.Data), "\n") {
+			if strings.Contains(line, topic) {
+				return line[strings.Index(line, "**"):strings.LastIndex(line, "**")]
+			}
+		}
+		t.Fatalf("no session %q in the export:\n%s", topic, f.Data)
+		return ""
+	}
+	if got := numberOf("At 17:00"); got != "**3." {
+		t.Fatalf("the 17:00 session is exported as %s, want **3.", got)
+	}
+
+	added, err := svc.Schedule(c.ID, sessions.SessionInput{StartsAt: "2026-11-18T08:30", Topic: "At 08:30"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := numberOf("At 17:00"); got != "**3." {
+		t.Errorf("after an earlier session was added, the 17:00 session is exported as %s, want **3. still", got)
+	}
+	if got := numberOf("At 08:30"); got != "**4." || added.Number != 4 {
+		t.Errorf("the session added at 08:30 is #%d, exported as %s; want 4", added.Number, got)
+	}
+	// Earlier and later still mean the date: the 08:30 session comes first.
+	page, err := svc.Get(added.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Previous != nil || page.Next == nil || page.Next.ID != ids[0] {
+		t.Errorf("the 08:30 session's neighbours = %v, %v; want none before, the 10:00 one after", page.Previous, page.Next)
 	}
 }
 
@@ -124,36 +173,9 @@ func TestScheduleRejects(t *testing.T) {
 	})
 }
 
-func TestUpdateRenumbers(t *testing.T) {
-	svc, f := setup(t)
-	c := f.Circle("Leaders")
-	var ids []uint
-	for _, at := range []string{"2026-10-01T17:00", "2026-10-15T17:00", "2026-10-29T17:00"} {
-		s, err := svc.Schedule(c.ID, sessions.SessionInput{StartsAt: at})
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, s.ID)
-	}
-	moved, err := svc.Update(ids[0], sessions.SessionInput{StartsAt: "2026-11-05T17:00", DurationMinutes: 60, Status: model.SessionHeld, Topic: "Moved"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if moved.Number != 3 || moved.Status != model.SessionHeld || moved.Topic != "Moved" {
-		t.Errorf("moved session = %+v, want number 3, held", moved)
-	}
-	want := []string{"2026-10-15T17:00", "2026-10-29T17:00", "2026-11-05T17:00"}
-	if got := numbers(t, f, c.ID); !slices.Equal(got, want) {
-		t.Errorf("sessions by number = %v, want %v", got, want)
-	}
-
-	_, err = svc.Update(ids[1], sessions.SessionInput{StartsAt: "2026-10-15T17:00", DurationMinutes: 2})
-	testdb.WantError(t, err, apperr.Invalid, "durationMinutes")
-	_, err = svc.Update(999, sessions.SessionInput{StartsAt: "2026-10-15T17:00", DurationMinutes: 60})
-	testdb.WantError(t, err, apperr.NotFound, "")
-}
-
-func TestDeleteRenumbersAndCascades(t *testing.T) {
+// Moving a session to another date keeps its number; deleting one leaves a
+// gap, and the next session made takes the next number after the highest.
+func TestUpdateAndDeleteKeepNumbers(t *testing.T) {
 	svc, f := setup(t)
 	c := f.Circle("Leaders")
 	p := f.Person("Ana")
@@ -165,14 +187,28 @@ func TestDeleteRenumbersAndCascades(t *testing.T) {
 		}
 		ids = append(ids, s.ID)
 	}
-	f.Mark(model.Session{Base: model.Base{ID: ids[0]}}, p, model.Present)
-
-	if err := svc.Delete(ids[0]); err != nil {
+	moved, err := svc.Update(ids[0], sessions.SessionInput{StartsAt: "2026-11-05T17:00", DurationMinutes: 60, Status: model.SessionHeld, Topic: "Moved"})
+	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"2026-10-15T17:00", "2026-10-29T17:00"}
-	if got := numbers(t, f, c.ID); !slices.Equal(got, want) {
-		t.Errorf("sessions by number = %v, want %v", got, want)
+	if moved.Number != 1 || moved.Status != model.SessionHeld || moved.Topic != "Moved" || moved.StartsAt != "2026-11-05T17:00" {
+		t.Errorf("moved session = %+v, want number 1 kept, held, on 5 November", moved)
+	}
+	if got := numbersByDate(t, f, c.ID); !slices.Equal(got, []int{2, 3, 1}) {
+		t.Errorf("numbers in date order = %v, want [2 3 1]", got)
+	}
+
+	_, err = svc.Update(ids[1], sessions.SessionInput{StartsAt: "2026-10-15T17:00", DurationMinutes: 2})
+	testdb.WantError(t, err, apperr.Invalid, "durationMinutes")
+	_, err = svc.Update(999, sessions.SessionInput{StartsAt: "2026-10-15T17:00", DurationMinutes: 60})
+	testdb.WantError(t, err, apperr.NotFound, "")
+
+	f.Mark(model.Session{Base: model.Base{ID: ids[1]}}, p, model.Present)
+	if err := svc.Delete(ids[1]); err != nil {
+		t.Fatal(err)
+	}
+	if got := numbersByDate(t, f, c.ID); !slices.Equal(got, []int{3, 1}) {
+		t.Errorf("numbers in date order after deleting #2 = %v, want [3 1]: a gap", got)
 	}
 	if n := f.Count("agenda_items"); n != 2 {
 		t.Errorf("agenda items = %d, want the deleted session's gone", n)
@@ -183,5 +219,13 @@ func TestDeleteRenumbersAndCascades(t *testing.T) {
 	if n := f.Count("people"); n != 1 {
 		t.Errorf("people = %d, want 1", n)
 	}
-	testdb.WantError(t, svc.Delete(ids[0]), apperr.NotFound, "")
+	testdb.WantError(t, svc.Delete(ids[1]), apperr.NotFound, "")
+
+	next, err := svc.Schedule(c.ID, sessions.SessionInput{StartsAt: "2026-10-15T17:00"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.Number != 4 {
+		t.Errorf("a session scheduled after the delete has number %d, want 4", next.Number)
+	}
 }

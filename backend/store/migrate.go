@@ -31,6 +31,7 @@ var migrations = []Migration{
 	{ID: "2026-11-25-initial", Up: func(tx *gorm.DB) error { return tx.Exec(schemaV1).Error }},
 	{ID: "2026-11-25-circle-tallies", Up: func(tx *gorm.DB) error { return tx.Exec(circleTallies).Error }},
 	{ID: "2026-11-25-live-notes", Up: func(tx *gorm.DB) error { return tx.Exec(liveNotes).Error }},
+	{ID: "2026-12-01-people-keys", Up: peopleKeys},
 }
 
 // schemaMigration records an applied migration.

@@ -43,7 +43,7 @@ func (s *Topics) List() ([]Topic, error) {
 // Create adds a topic.
 func (s *Topics) Create(name string) (model.Topic, error) {
 	t := model.Topic{Name: strings.TrimSpace(name)}
-	if err := check.Required("name", "The topic", t.Name); err != nil {
+	if err := check.RequiredUpTo("name", "The topic", t.Name, check.MaxName); err != nil {
 		return t, err
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error { return save(tx, &t) })
@@ -53,7 +53,7 @@ func (s *Topics) Create(name string) (model.Topic, error) {
 // Rename changes a topic's name everywhere it is used.
 func (s *Topics) Rename(id uint, name string) (model.Topic, error) {
 	name = strings.TrimSpace(name)
-	if err := check.Required("name", "The topic", name); err != nil {
+	if err := check.RequiredUpTo("name", "The topic", name, check.MaxName); err != nil {
 		return model.Topic{}, err
 	}
 	var t model.Topic

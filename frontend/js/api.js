@@ -3,7 +3,7 @@
 // /api/call. Every failure becomes an ApiError {code, field, message}.
 
 /** The error codes the Go side uses. */
-export const CODES = ['invalid', 'too_long', 'not_found', 'conflict', 'internal'];
+export const CODES = ['invalid', 'too_long', 'not_found', 'conflict', 'other_day', 'internal'];
 
 /**
  * A failed call, shaped as the Go side's {code, field, message}.
@@ -19,6 +19,8 @@ export class ApiError extends Error {
     this.name = 'ApiError';
     this.code = code;
     this.field = field;
+    /** Every field's problem when the input broke several rules; the first is field and message. @type {{field: string, message: string}[]} */
+    this.fields = [{ field, message }];
   }
 }
 
@@ -49,7 +51,11 @@ export function normaliseError(e) {
     const field = typeof o.field === 'string' ? o.field : '';
     let message = typeof o.message === 'string' && o.message ? o.message : '';
     if (e instanceof TypeError && !('code' in o)) message = `Could not reach Circlebook (${message || 'network error'}).`;
-    return new ApiError(code, field, message || 'Something went wrong.');
+    const err = new ApiError(code, field, message || 'Something went wrong.');
+    if (Array.isArray(o.fields) && o.fields.length) {
+      err.fields = o.fields.map((f) => ({ field: typeof f?.field === 'string' ? f.field : '', message: typeof f?.message === 'string' ? f.message : '' }));
+    }
+    return err;
   }
   return new ApiError('internal', '', 'Something went wrong.');
 }
@@ -199,8 +205,30 @@ export const events = {
 
 /** App-level calls. */
 export const app = {
-  /** @returns {Promise<{version: string, dataFile: string}>} */
+  /** @returns {Promise<{version: string, dataFile: string, route: string, traceKeys: boolean}>} */
   info: () => call('main.App.Info'),
+  /**
+   * Names the screen in the window's title bar (the desktop window) or the
+   * tab (browser mode); the window's title is also how scripts and tests
+   * know which screen is up.
+   * @param {string} title
+   */
+  setTitle: (title) => {
+    if (document.title !== title) document.title = title;
+    const rt = /** @type {any} */ (window).runtime;
+    if (rt && typeof rt.WindowSetTitle === 'function') rt.WindowSetTitle(title);
+  },
+  /**
+   * Closes the app the way the window's close button does (the window
+   * only): pending text is saved first. Browser mode has nothing to close.
+   * @returns {boolean} whether there was a window to close
+   */
+  quit: () => {
+    const rt = /** @type {any} */ (window).runtime;
+    if (!rt || typeof rt.Quit !== 'function') return false;
+    rt.Quit();
+    return true;
+  },
   /**
    * Opens a link in the system browser (the window), or a new tab (browser
    * mode), never in the app's own page.
@@ -239,6 +267,8 @@ export const circles = {
   remove: (id) => call('circles.Circles.Delete', id),
   /** @param {number} circleId @param {MemberInput} input @returns {Promise<any>} the membership */
   addMember: (circleId, input) => call('circles.Circles.AddMember', circleId, input),
+  /** @param {number} circleId @param {PersonInput} person @param {MemberInput} input @returns {Promise<any>} the membership of the new person, both written in one transaction */
+  addNewMember: (circleId, person, input) => call('circles.Circles.AddNewMember', circleId, person, input),
   /** @param {number} membershipId @param {MemberInput} input @returns {Promise<any>} */
   updateMember: (membershipId, input) => call('circles.Circles.UpdateMember', membershipId, input),
   /** @param {number} membershipId @returns {Promise<void>} */
@@ -253,6 +283,8 @@ export const people = {
   get: (id) => call('people.People.Get', id),
   /** @param {PersonInput} input @returns {Promise<any>} the person */
   create: (input) => call('people.People.Create', input),
+  /** @param {string} name @param {string} email @returns {Promise<any[]>} people a new person with this name or email may duplicate */
+  similar: (name, email) => call('people.People.Similar', name || '', email || ''),
   /** @param {number} id @param {PersonInput} input @returns {Promise<any>} */
   update: (id, input) => call('people.People.Update', id, input),
   /** @param {number} id @returns {Promise<void>} */
@@ -283,8 +315,10 @@ export const sessions = {
   deleteAgendaItem: (id) => call('sessions.Sessions.DeleteAgendaItem', id),
   /** @param {number} id @param {number} position 0-based @returns {Promise<any[]>} the agenda */
   moveAgendaItem: (id, position) => call('sessions.Sessions.MoveAgendaItem', id, position),
-  /** @param {number} id @returns {Promise<any>} the session page, now started */
+  /** @param {number} id @returns {Promise<any>} the session page, now started; a planned session of another day rejects with code "other_day" */
   start: (id) => call('sessions.Sessions.Start', id),
+  /** @param {number} id @returns {Promise<any>} the session page, moved to the current time and started */
+  moveToNow: (id) => call('sessions.Sessions.MoveToNow', id),
   /** @param {number} circleId @returns {Promise<any>} the page of a new session starting now */
   startNow: (circleId) => call('sessions.Sessions.StartNow', circleId),
   /** @param {number} id @returns {Promise<any>} the session page, now held */
@@ -310,6 +344,12 @@ export const notes = {
   restore: (noteId, revisionId) => call('notes.Notes.Restore', noteId, revisionId),
   /** @returns {Promise<Draft[]>} text the database did not take */
   recover: () => call('notes.Notes.Recover'),
+  /**
+   * Makes the action items of the shared note's final text, its last line
+   * counted though no Enter follows it (as ending the session does).
+   * @param {number} sessionId @returns {Promise<{note: Note, actions: ActionItem[]}>}
+   */
+  finish: (sessionId) => call('notes.Notes.Finish', sessionId),
   /** @param {number} sessionId @param {'shared'|'private'} visibility @returns {Promise<void>} */
   discardDraft: (sessionId, visibility) => call('notes.Notes.DiscardDraft', sessionId, visibility),
   /** @param {number} personId @param {number} sessionId 0 for none @param {string} body @param {'shared'|'private'} visibility @returns {Promise<Pin>} */
@@ -363,4 +403,10 @@ export const exports = {
 export const demo = {
   /** @returns {Promise<{created: boolean, circles: number, people: number, sessions: number}>} */
   load: () => call('demo.Demo.Load'),
+};
+
+/** The time zones a circle or a person may be in. */
+export const zones = {
+  /** @returns {Promise<string[]>} the IANA zones Go can load, sorted */
+  list: () => call('zones.Zones.List'),
 };

@@ -4,11 +4,13 @@
 import { h, replace } from './lib/dom.js';
 import { comboOf, isTypingTarget, globalAction } from './lib/keys.js';
 import { start, section, go, href } from './router.js';
-import { on, flushAll } from './state.js';
+import { on, flushAll, setAppInfo } from './state.js';
 import * as api from './api.js';
 import { sidebar } from './views/sidebar.js';
 import { openShortcuts } from './views/shortcuts.js';
 import { errorState } from './views/ui.js';
+import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
+import { startKeyTrace } from './lib/keytrace.js';
 
 /** View modules by route name, loaded on first use. */
 const VIEWS = {
@@ -57,6 +59,7 @@ async function show(route) {
   content.scrollTop = 0;
   document.title = 'Circlebook';
   if (route.name === 'notfound') {
+    document.title = defaultTitle('notfound');
     replace(root, errorState({ code: 'not_found', message: `There is no page at ${route.path}.` }, { backHref: href('circles'), backLabel: 'All circles' }));
     return;
   }
@@ -69,6 +72,7 @@ async function show(route) {
       return;
     }
     current.view = view || {};
+    if (document.title === 'Circlebook') document.title = defaultTitle(route.name);
     const search = /** @type {HTMLElement|null} */ (root.querySelector('[data-search]'));
     if (focusSearchNext && search) search.focus();
     else if (!first && !root.contains(document.activeElement)) {
@@ -89,6 +93,10 @@ async function show(route) {
  */
 function onKey(e) {
   if (e.defaultPrevented || e.isComposing) return;
+  if (isQuitKey(e) && api.app.quit()) {
+    e.preventDefault();
+    return;
+  }
   if (document.querySelector('dialog[open]')) return;
   if (isTypingTarget(e.target)) {
     if (e.key === 'Escape' && /** @type {HTMLElement} */ (e.target).matches('[data-search]')) /** @type {HTMLElement} */ (e.target).blur();
@@ -180,21 +188,45 @@ function inputQuiet(quietMs, maxMs) {
 }
 
 /**
- * Go asks before the window closes (notes:flush): save what is pending, let
- * key presses still on their way arrive and save again, then answer
- * (notes:flushed) so the window closes.
+ * Go asks before the window closes (notes:flush) where it could not queue a
+ * close mark: save what is pending, let key presses still on their way
+ * arrive and save again, then answer (notes:flushed) so the window closes.
  */
 async function onFlushRequest() {
   await flushAll();
-  if (Date.now() - lastInputAt < 1000) {
-    await inputQuiet(CLOSE_QUIET_MS, CLOSE_MAX_WAIT_MS);
-    await flushAll();
-  }
+  if (Date.now() - lastInputAt < 1000) await inputQuiet(CLOSE_QUIET_MS, CLOSE_MAX_WAIT_MS);
+  await flushAll({ final: true });
   api.events.emit('notes:flushed');
 }
 
+/**
+ * The window is closing and has queued its close mark behind every key it
+ * received: all of them are in the page now, so save and answer.
+ * @param {KeyboardEvent} e
+ */
+async function onCloseMark(e) {
+  if (!isCloseMark(e)) return;
+  e.preventDefault();
+  e.stopImmediatePropagation();
+  stopTrace();
+  await flushAll({ final: true });
+  api.events.emit('notes:flushed');
+}
+
+/** The window's title follows the page's, so scripts and tests see which screen is up. */
+const titles = new MutationObserver(() => api.app.setTitle(document.title));
+titles.observe(document.querySelector('title') || document.head, { childList: true, characterData: true, subtree: true });
+
+// The window may be asked to open on a given screen (circlebook --open ...),
+// and to time key presses (--trace-keys).
+const info = await api.app.info().catch(() => null);
+setAppInfo(info);
+if (info && info.route && !location.hash) history.replaceState(null, '', info.route);
+const stopTrace = info && info.traceKeys ? startKeyTrace((samples) => api.events.emit('diag:keys', samples), isCloseMark) : () => {};
+
 const app = h('div', { class: 'app' }, side.el, content);
 document.body.replaceChildren(app);
+window.addEventListener('keydown', onCloseMark, true);
 document.addEventListener('keydown', onKey);
 document.addEventListener('keydown', noteInput, true);
 document.addEventListener('input', noteInput, true);
@@ -208,6 +240,10 @@ export const subscriptions = [
   on('circle:shown', (id) => side.setActive('circles', id)),
   start(show),
   api.events.on('notes:flush', onFlushRequest),
+  api.events.on('app:ping', () => api.events.emit('app:pong')),
+  () => window.removeEventListener('keydown', onCloseMark, true),
+  () => titles.disconnect(),
+  stopTrace,
   () => document.removeEventListener('keydown', onKey),
   () => document.removeEventListener('keydown', noteInput, true),
   () => document.removeEventListener('input', noteInput, true),

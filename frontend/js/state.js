@@ -31,13 +31,19 @@ export function emit(event, data) {
   }
 }
 
-/** @type {Set<() => Promise<any>>} */
+/**
+ * How a flush is asked for: `final` when no more typing follows (the window
+ * is closing), so a last line without Enter counts as finished.
+ * @typedef {{final?: boolean}} FlushOptions
+ */
+
+/** @type {Set<(o: FlushOptions) => Promise<any>>} */
 const flushers = new Set();
 
 /**
  * Registers something that holds unsaved text (a notes editor) so it can be
  * told to save now, e.g. before the window closes.
- * @param {() => Promise<any>} fn sends pending text; resolves when done
+ * @param {(o: FlushOptions) => Promise<any>} fn sends pending text; resolves when done
  * @returns {() => void} unregister
  */
 export function addFlusher(fn) {
@@ -48,10 +54,11 @@ export function addFlusher(fn) {
 /**
  * Asks every registered editor to save now and waits for all of them (a
  * failure in one does not stop the others).
+ * @param {FlushOptions} [o]
  * @returns {Promise<void>}
  */
-export async function flushAll() {
-  await Promise.allSettled([...flushers].map((fn) => Promise.resolve().then(fn)));
+export async function flushAll(o = {}) {
+  await Promise.allSettled([...flushers].map((fn) => Promise.resolve().then(() => fn(o))));
 }
 
 function storage() {
@@ -92,4 +99,23 @@ export function setPref(key, value) {
   } catch {
     // private mode or full storage: the preference just is not kept
   }
+}
+
+/** @type {{version: string, dataFile: string}} */
+let info = { version: '', dataFile: '' };
+
+/**
+ * Keeps what the app said about itself at start (App.Info).
+ * @param {{version?: string, dataFile?: string}|null} i
+ */
+export function setAppInfo(i) {
+  info = { version: (i && i.version) || '', dataFile: (i && i.dataFile) || '' };
+}
+
+/**
+ * What the app said about itself at start: its version and data file.
+ * @returns {{version: string, dataFile: string}}
+ */
+export function appInfo() {
+  return info;
 }

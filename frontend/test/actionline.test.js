@@ -64,3 +64,15 @@ test('lineAt finds the caret line', () => {
   assert.equal(lineAt(t, t.length), 'three');
   assert.equal(lineAt('a\n', 2), '');
 });
+
+test('in private notes a task line promises no action item', () => {
+  const shared = actionLineHint('- [ ] @Ana send the brief due:2026-12-04', MEMBERS, DAY);
+  assert.match(shared.text, /added when you finish the line/);
+  for (const line of ['- [ ] @Ana send the brief due:2026-12-04', '- [ ] ', '- [x] done thing']) {
+    const h = actionLineHint(line, MEMBERS, DAY, { private: true });
+    assert.equal(h.kind, 'warning', line);
+    assert.doesNotMatch(h.text, /added when|Action for/, line);
+    assert.match(h.text, /Private notes make no action items/, line);
+  }
+  assert.equal(actionLineHint('just a thought', MEMBERS, DAY, { private: true }), null);
+});

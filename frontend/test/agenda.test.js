@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agendaTotal, agendaBudget, reorderTarget } from '../js/lib/agenda.js';
+import { agendaTotal, agendaBudget, reorderTarget, itemTimer, sessionOver } from '../js/lib/agenda.js';
 
 test('agendaTotal adds the minutes', () => {
   assert.equal(agendaTotal([{ minutes: 10 }, { minutes: 15 }, { minutes: 0 }]), 25);
@@ -22,4 +22,23 @@ test('reorderTarget for Alt+Up / Alt+Down', () => {
   assert.equal(reorderTarget(0, 4, 'ArrowUp'), null);
   assert.equal(reorderTarget(3, 4, 'ArrowDown'), null);
   assert.equal(reorderTarget(1, 4, 'Enter'), null);
+});
+
+test('sessionOver: ended, or held or cancelled without the live screen', () => {
+  assert.equal(sessionOver({ endedAt: '', status: 'planned' }), false);
+  assert.equal(sessionOver({ endedAt: '2026-12-02T16:22:30Z', status: 'held' }), true);
+  assert.equal(sessionOver({ endedAt: '', status: 'held' }), true);
+  assert.equal(sessionOver({ endedAt: '', status: 'cancelled' }), true);
+});
+
+test('itemTimer runs while the session runs and stops at its end', () => {
+  const since = Date.parse('2026-12-02T16:10:00Z');
+  const running = { startedAt: '2026-12-02T16:00:00Z', endedAt: '', status: 'planned' };
+  assert.deepEqual(itemTimer(10, since, running, since + 3 * 60000), { text: '3:00 / 10:00', level: 'ok', stopped: false });
+  const ended = { ...running, endedAt: '2026-12-02T16:22:30Z', status: 'held' };
+  const final = { text: '12:30 / 10:00', level: 'over', stopped: true };
+  assert.deepEqual(itemTimer(10, since, ended, since + 13 * 60000), final, 'the final time spent');
+  assert.deepEqual(itemTimer(10, since, ended, since + 3 * 3600000), final, 'an hour later, still the final time');
+  assert.equal(itemTimer(10, Date.parse('2026-12-02T17:00:00Z'), ended, Date.now()), null, 'current only after the end: nothing was timed');
+  assert.equal(itemTimer(0, since, { startedAt: '', endedAt: '', status: 'held' }, since + 60000), null, 'held without the live screen: no timing');
 });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterCircles, fold, peopleCountLabel, splitMembers, sidebarOrder } from '../js/lib/lists.js';
+import { filterCircles, peopleCountLabel, splitMembers, sidebarOrder, similarPrompt } from '../js/lib/lists.js';
+import { foldKey as fold } from '../js/lib/fold.js';
 import { roleLabel, circleStatusLabel, sessionStatusLabel, personSubtitle, timeZoneChoices, KINDS, ROLES, COLORS } from '../js/lib/labels.js';
 
 test('filterCircles matches name or purpose, ignoring case and accents', () => {
@@ -48,4 +49,10 @@ test('timeZoneChoices puts the preferred zone first, once', () => {
   assert.equal(z[0], 'Europe/Madrid');
   assert.equal(z.filter((x) => x === 'Europe/Madrid').length, 1);
   assert.ok(z.includes('America/Sao_Paulo'));
+});
+
+test('similarPrompt names the person a new one may duplicate', () => {
+  assert.equal(similarPrompt([{ name: 'Íñigo Sáenz' }], 'add'), 'Íñigo Sáenz is already in Circlebook — add them instead?');
+  assert.equal(similarPrompt([{ name: 'Ana' }, { name: 'Ana Gil' }], 'open'), '2 people with this name or email are already in Circlebook — open one of them instead?');
+  assert.equal(similarPrompt([], 'add'), '');
 });

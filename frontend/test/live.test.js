@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatClock, sessionClock, currentItemId, nextItemId, itemClock, draftKey, pickRecovery, clockTime } from '../js/lib/live.js';
+import { formatClock, sessionClock, currentItemId, nextItemId, itemClock, draftKey, fnv1a, pickRecovery, clockTime } from '../js/lib/live.js';
 
 const START = '2026-12-02T16:00:00Z';
 const at = (min, sec = 0) => Date.parse(START) + min * 60000 + sec * 1000;
@@ -46,8 +46,15 @@ test('itemClock', () => {
   assert.deepEqual(itemClock(0, 0, 61000), { text: '1:01', level: 'ok' });
 });
 
-test('draftKey', () => {
-  assert.equal(draftKey(4, 'private'), 'circlebook.draft.4.private');
+test('draftKey names the data file, so two files never share a draft', () => {
+  const a = draftKey(4, 'private', '/home/ana/.local/share/circlebook/circlebook.db');
+  const b = draftKey(4, 'private', '/tmp/other/circlebook.db');
+  assert.match(a, /^circlebook\.draft\.[0-9a-f]{8}\.4\.private$/);
+  assert.notEqual(a, b);
+  assert.equal(a, draftKey(4, 'private', '/home/ana/.local/share/circlebook/circlebook.db'));
+  assert.notEqual(draftKey(4, 'shared', '/x'), draftKey(4, 'private', '/x'));
+  assert.equal(fnv1a(''), '811c9dc5');
+  assert.equal(fnv1a('a'), 'e40c292c');
 });
 
 test('pickRecovery offers unsaved text only when it differs and is not stale', () => {

@@ -4,6 +4,7 @@
 // creates the items; this only explains. Pure functions.
 
 import { addDays, parseWallTime, weekdayOf, formatDate } from './format.js';
+import { foldKey } from './fold.js';
 
 const TASK = /^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$/;
 const WEEKDAYS = {
@@ -75,12 +76,12 @@ export function parseActionLine(line, day) {
 }
 
 /**
- * Lowercases and strips accents: "Muñoz" -> "munoz".
+ * Folds a name by the app's one rule (fold.js, as Go's backend/fold): "Muñoz" -> "munoz".
  * @param {string} s
  * @returns {string}
  */
 export function fold(s) {
-  return String(s || '').normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+  return foldKey(s);
 }
 
 /**
@@ -122,13 +123,20 @@ export function lineAt(text, caret) {
  * What the editor says about the line being typed: nothing for ordinary
  * lines; for a task line, who it is for, when it is due, and any @name or
  * due word Go will not understand.
+ * In private notes a task line stays a line: private text never becomes an
+ * action item (items show on pages and in summaries), and the hint says so.
  * @param {string} line
  * @param {{personId: number, name: string, email?: string}[]} members
  * @param {string} day the session's date
+ * @param {{private?: boolean}} [where] the notes being typed in
  * @returns {{kind: 'action'|'warning', text: string}|null}
  */
-export function actionLineHint(line, members, day) {
+export function actionLineHint(line, members, day, where = {}) {
   const l = parseActionLine(line, day);
+  if (where.private) {
+    const task = l || /^\s*[-*+]\s+\[[ xX]\]/.test(String(line || ''));
+    return task ? { kind: 'warning', text: 'Private notes make no action items: write this in the shared notes, or press Ctrl+I to capture it.' } : null;
+  }
   if (!l) {
     return /^\s*[-*+]\s+\[[ xX]\]\s*$/.test(String(line || '')) ? { kind: 'action', text: 'Action item: write what, then @name and due:friday are optional — finish the line with Enter.' } : null;
   }

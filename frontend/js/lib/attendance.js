@@ -141,3 +141,64 @@ export function tallySummary(t) {
   for (const s of STATUSES) if (t[s]) parts.push(`${t[s]} ${s}`);
   return parts.join(' · ') || 'Nothing marked yet';
 }
+
+/**
+ * Moves the grid's focus where the grid also holds links: row -1 is the
+ * sessions' header links and col -1 the members' name links. The corner holds
+ * nothing, so a move into it stays put. Home and End go to the first or last
+ * session, as in moveInGrid. Returns null for keys that do not move.
+ * @param {{row: number, col: number}} at
+ * @param {string} key KeyboardEvent.key
+ * @param {number} rows @param {number} cols
+ * @param {{ctrl?: boolean}} [mods]
+ * @returns {{row: number, col: number}|null}
+ */
+export function moveInGridLinks(at, key, rows, cols, mods = {}) {
+  if (rows <= 0 || cols <= 0) return null;
+  let { row, col } = at;
+  switch (key) {
+    case 'ArrowUp': row -= 1; break;
+    case 'ArrowDown': row += 1; break;
+    case 'ArrowLeft': col -= 1; break;
+    case 'ArrowRight': col += 1; break;
+    case 'Home': col = 0; if (mods.ctrl) row = 0; break;
+    case 'End': col = cols - 1; if (mods.ctrl) row = rows - 1; break;
+    default: return null;
+  }
+  row = Math.min(rows - 1, Math.max(-1, row));
+  col = Math.min(cols - 1, Math.max(-1, col));
+  return row === -1 && col === -1 ? { row: at.row, col: at.col } : { row, col };
+}
+
+/** The status each letter marks in a session's attendance list. */
+const STATUS_KEYS = { p: 'present', l: 'late', e: 'excused', a: 'absent' };
+
+/**
+ * What a key press does in a session's attendance list, where each person
+ * has two places to be: their name (col 0) and their marks (col 1).
+ * Arrows and Home/End move; P, L, E, A mark the focused person; Space cycles
+ * their mark as in the circle's grid; Delete or Backspace clears it.
+ * @param {string} key KeyboardEvent.key
+ * @param {{row: number, col: number}} at
+ * @param {number} rows how many people the list shows
+ * @returns {{to: {row: number, col: number}}|{status: string}|{cycle: true}|null}
+ */
+export function rosterKey(key, at, rows) {
+  if (rows <= 0) return null;
+  const row = (r) => Math.min(rows - 1, Math.max(0, r));
+  switch (key) {
+    case 'ArrowUp': return { to: { row: row(at.row - 1), col: at.col } };
+    case 'ArrowDown': return { to: { row: row(at.row + 1), col: at.col } };
+    case 'ArrowLeft': return { to: { row: row(at.row), col: 0 } };
+    case 'ArrowRight': return { to: { row: row(at.row), col: 1 } };
+    case 'Home': return { to: { row: 0, col: at.col } };
+    case 'End': return { to: { row: rows - 1, col: at.col } };
+    case ' ': return { cycle: true };
+    case 'Delete':
+    case 'Backspace': return { status: '' };
+    default: {
+      const status = key.length === 1 ? STATUS_KEYS[key.toLowerCase()] : undefined;
+      return status ? { status } : null;
+    }
+  }
+}

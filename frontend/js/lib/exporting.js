@@ -111,3 +111,21 @@ export function latest() {
   let n = 0;
   return { next: () => ++n, isLatest: (m) => m === n };
 }
+
+/**
+ * The dialog's starting fields from what was exported last (a saved
+ * preference), keeping only what is still offered; a fresh dialog otherwise.
+ * @param {any} saved
+ * @param {FormatChoice[]} choices what this build can export
+ * @returns {ExportForm}
+ */
+export function rememberedExport(saved, choices) {
+  const s = saved && typeof saved === 'object' ? saved : {};
+  const text = (v) => (typeof v === 'string' ? v : '');
+  return {
+    choice: choices.some((c) => c.value === s.choice) ? s.choice : 'md',
+    period: PERIODS.some((p) => p.value === s.period) ? s.period : 'all',
+    from: text(s.from), to: text(s.to),
+    anonymize: s.anonymize === true, figuresOnly: s.figuresOnly === true,
+  };
+}

@@ -1,20 +1,26 @@
-// Forms: building labelled fields, reading a form into the input object a Go
-// method takes, and showing {field, message} errors next to the field.
-// coerce() is pure; the rest touch the DOM only when called.
+// Forms: building labelled fields with their limits, reading a form into the
+// input object a Go method takes, and showing {field, message} errors next
+// to their fields — every error at once, each cleared as soon as its field
+// is fixed. coerce() is pure; the rest touch the DOM only when called.
 
 import { h, uid } from './dom.js';
+import { LIMITS, problem } from './limits.js';
 
 /** @typedef {'text'|'int'|'bool'|'lines'} FieldType */
 
+/** @typedef {{field: string, message: string}} Problem */
+
 /**
- * A client-side input problem, shaped like the Go side's errors.
+ * A client-side input problem, shaped like the Go side's errors: the first
+ * problem's field and message, and every problem in fields.
  */
 export class FieldError extends Error {
-  /** @param {string} field @param {string} message */
-  constructor(field, message) {
+  /** @param {string} field @param {string} message @param {Problem[]} [fields] every problem, the first included */
+  constructor(field, message, fields) {
     super(message);
     this.code = 'invalid';
     this.field = field;
+    this.fields = fields || [{ field, message }];
   }
 }
 
@@ -53,12 +59,15 @@ export function coerce(raw, spec) {
 }
 
 /**
- * Reads the named controls of a form and coerces them by spec.
+ * Reads the named controls of a form and coerces them by spec, after
+ * checking every field against its limits.
  * @param {HTMLFormElement} form
  * @param {Record<string, FieldType>} spec
  * @returns {Record<string, any>}
+ * @throws {FieldError} naming every field with a problem
  */
 export function readForm(form, spec) {
+  validate(form);
   const raw = {};
   for (const name of Object.keys(spec)) {
     const el = /** @type {any} */ (form.elements.namedItem(name));
@@ -83,31 +92,153 @@ export function clearErrors(form) {
 }
 
 /**
- * Shows an error next to its field (and focuses the field), or in the form's
- * banner when the field is not in this form.
+ * Shows every problem of an error next to its field (and focuses the first
+ * such field); problems about no field of this form go in its banner. Each
+ * message goes away as soon as its field is fixed.
  * @param {HTMLElement} form
- * @param {{field?: string, message: string}} err
- * @returns {boolean} whether it went next to a field
+ * @param {{field?: string, message: string, fields?: Problem[]}} err
+ * @returns {boolean} whether the first problem went next to a field
  */
 export function showError(form, err) {
   clearErrors(form);
-  const slot = err.field ? form.querySelector(`[data-error-for="${cssEscape(err.field)}"]`) : null;
-  if (slot) {
-    slot.textContent = err.message;
-    slot.hidden = false;
-    const control = form.querySelector(`[data-control-for="${cssEscape(err.field)}"]`);
-    if (control) {
-      control.setAttribute('aria-invalid', 'true');
-      /** @type {HTMLElement} */ (control).focus();
-    }
-    return true;
-  }
+  const problems = err.fields && err.fields.length ? err.fields : [{ field: err.field || '', message: err.message }];
+  const beside = problems.map((p) => setFieldError(form, p.field, p.message));
+  const elsewhere = problems.filter((_, i) => !beside[i]).map((p) => p.message);
   const banner = form.querySelector('[data-form-error]');
-  if (banner) {
-    banner.textContent = err.message;
+  if (banner && elsewhere.length) {
+    banner.textContent = elsewhere.join(' ');
     banner.hidden = false;
   }
-  return false;
+  const first = problems.find((_, i) => beside[i]);
+  if (first) /** @type {HTMLElement|null} */ (form.querySelector(`[data-control-for="${cssEscape(first.field)}"]`))?.focus();
+  watch(form);
+  return beside[0];
+}
+
+/**
+ * Shows a message beside one field, without touching the others' (a live
+ * check as the user types).
+ * @param {HTMLElement} form
+ * @param {string} name the field's JSON name
+ * @param {string} message
+ * @returns {boolean} whether the form has that field's error slot
+ */
+export function setFieldError(form, name, message) {
+  const slot = name ? form.querySelector(`[data-error-for="${cssEscape(name)}"]`) : null;
+  if (!slot) return false;
+  slot.textContent = message;
+  slot.hidden = false;
+  form.querySelector(`[data-control-for="${cssEscape(name)}"]`)?.setAttribute('aria-invalid', 'true');
+  watch(form);
+  return true;
+}
+
+/**
+ * Hides one field's message.
+ * @param {HTMLElement} form
+ * @param {string} name
+ */
+export function clearFieldError(form, name) {
+  const slot = form.querySelector(`[data-error-for="${cssEscape(name)}"]`);
+  if (slot) {
+    slot.textContent = '';
+    slot.hidden = true;
+  }
+  form.querySelector(`[data-control-for="${cssEscape(name)}"]`)?.removeAttribute('aria-invalid');
+}
+
+/** Forms already watching their fields. @type {WeakSet<HTMLElement>} */
+const watched = new WeakSet();
+
+/**
+ * Re-checks a field that shows an error whenever it changes: the message
+ * goes as soon as the value is right, or changes to the new problem.
+ * @param {HTMLElement} form
+ */
+function watch(form) {
+  if (watched.has(form)) return;
+  watched.add(form);
+  const recheck = (e) => {
+    const target = /** @type {any} */ (e.target);
+    const control = target && target.closest ? target.closest('[data-control-for]') || form.querySelector(`[data-control-for][name="${cssEscape(target.name || '')}"]`) : null;
+    if (!control) return;
+    const name = control.getAttribute('data-control-for');
+    const slot = form.querySelector(`[data-error-for="${cssEscape(name)}"]`);
+    if (!slot || slot.hidden) return;
+    const msg = checkControl(control);
+    if (msg) setFieldError(form, name, msg);
+    else clearFieldError(form, name);
+  };
+  form.addEventListener('input', recheck);
+  form.addEventListener('change', recheck);
+}
+
+/** Checks a field needs beyond its attributes (a date order, a known time zone). @type {WeakMap<Element, (value: string, control: HTMLElement) => string>} */
+const extraChecks = new WeakMap();
+
+/**
+ * Adds a check of a field's own to those its attributes state.
+ * @param {Element} control the field's control
+ * @param {(value: string, control: HTMLElement) => string} check returns the problem, or ""
+ */
+export function addCheck(control, check) {
+  extraChecks.set(control, check);
+}
+
+/**
+ * The rules a control's attributes state (see field()).
+ * @param {HTMLElement} el
+ * @returns {import('./limits.js').Rules}
+ */
+function rulesOf(el) {
+  const num = (name) => (el.hasAttribute(name) && el.getAttribute(name) !== '' && !Number.isNaN(Number(el.getAttribute(name))) ? Number(el.getAttribute(name)) : undefined);
+  const type = el.tagName === 'TEXTAREA' ? 'textarea' : el.tagName === 'SELECT' ? 'select' : el.getAttribute('type') || 'text';
+  return {
+    what: el.getAttribute('data-what') || undefined, required: el.hasAttribute('required'), type,
+    maxLength: num('maxlength'), lineMax: num('data-line-max'),
+    min: type === 'number' ? num('min') : undefined, max: type === 'number' ? num('max') : undefined,
+    notAfter: el.getAttribute('data-not-after') || undefined,
+  };
+}
+
+/**
+ * The problem with one control's value, or "".
+ * @param {HTMLElement} control
+ * @returns {string}
+ */
+export function checkControl(control) {
+  const el = /** @type {any} */ (control);
+  if (el.type === 'radio' || el.type === 'checkbox' || el.type === 'color') return '';
+  const badDate = (el.type === 'date' || el.type === 'datetime-local' || el.type === 'number') && el.validity && el.validity.badInput;
+  const msg = problem(badDate ? '?' : el.value, rulesOf(el));
+  if (msg) return msg;
+  const extra = extraChecks.get(el);
+  return extra ? extra(el.value, el) : '';
+}
+
+/**
+ * Every problem in a form's visible fields, in the order they appear.
+ * @param {HTMLElement} form
+ * @returns {Problem[]}
+ */
+export function checkForm(form) {
+  const out = [];
+  for (const el of form.querySelectorAll('[data-control-for]')) {
+    if (el.closest('[hidden]') || /** @type {any} */ (el).disabled) continue;
+    const msg = checkControl(/** @type {HTMLElement} */ (el));
+    if (msg) out.push({ field: el.getAttribute('data-control-for'), message: msg });
+  }
+  return out;
+}
+
+/**
+ * Checks every field of a form before it is sent.
+ * @param {HTMLElement} form
+ * @throws {FieldError} naming every field with a problem
+ */
+export function validate(form) {
+  const problems = checkForm(form);
+  if (problems.length) throw new FieldError(problems[0].field, problems[0].message, problems);
 }
 
 function cssEscape(s) {
@@ -142,6 +273,10 @@ export function errorSlot(name, id) {
  * @property {string} [placeholder]
  * @property {{value: string|number, label: string}[]} [options] for select
  * @property {boolean} [required]
+ * @property {string} [what] the field's name in error messages, as Go says it ("Duration"); default the label
+ * @property {number} [maxlength] the most characters it takes (LIMITS)
+ * @property {number} [lineMax] with one item per line: the longest line
+ * @property {boolean} [notFuture] a date that cannot be after today
  * @property {number} [min] @property {number} [max] @property {number} [step] @property {number} [rows]
  * @property {string} [list] a datalist id
  * @property {boolean} [autofocus]
@@ -165,7 +300,9 @@ export function field(o) {
     'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
     required: o.required, autofocus: o.autofocus, placeholder: o.placeholder,
     oninput: o.oninput, onchange: o.onchange,
+    maxlength: o.maxlength, 'data-what': o.what || o.label, 'data-line-max': o.lineMax,
   };
+  const [min, max, notAfter] = dateBounds(o);
   let control;
   if (o.type === 'textarea') {
     control = h('textarea', { ...common, rows: o.rows || 3, class: 'input' });
@@ -175,7 +312,7 @@ export function field(o) {
       (o.options || []).map((opt) => h('option', { value: String(opt.value), selected: String(opt.value) === String(o.value) }, opt.label)));
   } else {
     control = h('input', {
-      ...common, type: o.type || 'text', class: 'input', min: o.min, max: o.max, step: o.step, list: o.list,
+      ...common, type: o.type || 'text', class: 'input', min, max, step: o.step, list: o.list, 'data-not-after': notAfter,
       autocomplete: o.autocomplete || 'off', spellcheck: o.type === 'email' || o.type === 'url' ? 'false' : undefined,
     });
     control.value = o.value === undefined || o.value === null ? '' : String(o.value);
@@ -185,6 +322,27 @@ export function field(o) {
     control,
     o.hint ? h('p', { class: 'hint', id: hintId }, o.hint) : null,
     errorSlot(o.name, errId));
+}
+
+/**
+ * The min and max a field states, and the latest date it takes: dates and
+ * times stay within Go's years, a date that cannot be in the future ends today.
+ * @param {FieldOptions} o
+ * @returns {[string|number|undefined, string|number|undefined, string|undefined]}
+ */
+function dateBounds(o) {
+  if (o.type === 'date') {
+    const today = todayHere();
+    return [`${LIMITS.minYear}-01-01`, o.notFuture ? today : `${LIMITS.maxYear}-12-31`, o.notFuture ? today : undefined];
+  }
+  if (o.type === 'datetime-local') return [`${LIMITS.minYear}-01-01T00:00`, `${LIMITS.maxYear}-12-31T23:59`, undefined];
+  return [o.min, o.max, undefined];
+}
+
+/** Today's date on this computer, YYYY-MM-DD. */
+function todayHere() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /**

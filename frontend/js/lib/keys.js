@@ -19,6 +19,7 @@ export const SHORTCUTS = [
     items: [
       { keys: ['N'], label: 'New circle', where: 'Circles' },
       { keys: ['N'], label: 'New person', where: 'People' },
+      { keys: ['Enter'], label: 'Open the first circle the filter shows', where: 'Circles' },
     ],
   },
   {
@@ -32,9 +33,19 @@ export const SHORTCUTS = [
   {
     title: 'Attendance grid',
     items: [
-      { keys: ['←', '↑', '→', '↓'], label: 'Move between cells' },
+      { keys: ['←', '↑', '→', '↓'], label: 'Move between cells and to the session and member links' },
       { keys: ['Space'], label: 'Cycle present → late → excused → absent → unmarked' },
       { keys: ['Home', 'End'], label: 'First or last session' },
+    ],
+  },
+  {
+    title: 'Attendance list',
+    items: [
+      { keys: ['↑', '↓'], label: 'Move between people' },
+      { keys: ['←', '→'], label: 'Between a person’s name and their marks' },
+      { keys: ['P', 'L', 'E', 'A'], label: 'Mark present, late, excused or absent' },
+      { keys: ['Space'], label: 'Cycle present → late → excused → absent → unmarked' },
+      { keys: ['Delete'], label: 'Clear the mark' },
     ],
   },
   {
@@ -67,6 +78,7 @@ export const SHORTCUTS = [
       { keys: ['Ctrl', 'Shift', 'P'], label: 'Pin a note to a person' },
       { keys: ['Alt', 'N'], label: 'Next agenda item: tick this one (or N)' },
       { keys: ['T'], label: 'Tag the session with a topic' },
+      { keys: ['Alt', 'A'], label: 'Jump from the notes to attendance and back' },
       { keys: ['Ctrl', 'Shift', 'E'], label: 'End the session' },
     ],
   },
@@ -124,7 +136,7 @@ export function globalAction(combo, routeName) {
 }
 
 /**
- * @typedef {'end'|'pin'|'preview'|'capture'|'next-item'|'toggle-notes'|'save'|'edit'|'topics'} LiveAction
+ * @typedef {'end'|'pin'|'preview'|'capture'|'next-item'|'toggle-notes'|'save'|'edit'|'topics'|'attendance'} LiveAction
  */
 
 /**
@@ -152,6 +164,7 @@ export function liveAction(ev, typing) {
     }
   }
   if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'n' || ev.code === 'KeyN')) return 'next-item';
+  if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'a' || ev.code === 'KeyA')) return 'attendance';
   if (ctrl || ev.altKey || typing) return null;
   switch (key) {
     case 'a': return 'capture';

@@ -107,13 +107,30 @@ export function itemClock(minutes, sinceMs, nowMs) {
 }
 
 /**
- * The localStorage key for a note's unsaved text.
+ * The localStorage key for a note's unsaved text. The page's storage is
+ * shared by every data file the app opens (--data), so the key names the
+ * file too: session 11 of one file is not session 11 of another.
  * @param {number} sessionId
  * @param {'shared'|'private'} visibility
+ * @param {string} dataFile the database's path (App.Info)
  * @returns {string}
  */
-export function draftKey(sessionId, visibility) {
-  return `circlebook.draft.${sessionId}.${visibility}`;
+export function draftKey(sessionId, visibility, dataFile) {
+  return `circlebook.draft.${fnv1a(dataFile)}.${sessionId}.${visibility}`;
+}
+
+/**
+ * A short, stable hex name for a string (32-bit FNV-1a).
+ * @param {string} text
+ * @returns {string}
+ */
+export function fnv1a(text) {
+  let h = 0x811c9dc5;
+  for (const c of String(text)) {
+    h ^= c.codePointAt(0) || 0;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
 }
 
 /**

@@ -6,6 +6,7 @@ import { icon } from '../lib/icons.js';
 import { dueInfo, ownerLabel } from '../lib/due.js';
 import { nowIn } from '../lib/format.js';
 import { clearErrors, showError, errorSlot } from '../lib/forms.js';
+import { LIMITS } from '../lib/limits.js';
 import * as api from '../api.js';
 import { button, saveStatus } from './ui.js';
 import { reportError } from './toast.js';
@@ -89,16 +90,18 @@ export function actionList(items, o = {}) {
 /**
  * The inline row that captures an action item: what, who (a member or the
  * whole circle) and when. Enter saves; Esc closes.
- * @param {{circleId: number, sessionId: number, members: {personId: number, name: string}[], onCreated: (item: any) => void}} o
+ * @param {{circleId: number, sessionId: number, members: {personId: number, name: string}[], onCreated: (item: any) => void, returnFocus?: () => void}} o
+ *   returnFocus: where the keyboard goes when the row closes (the live
+ *   screen's notes); by default, back where it was when the row opened
  * @returns {{el: HTMLElement, open: () => void, close: () => void, isOpen: () => boolean}}
  */
 export function captureRow(o) {
   let back = null;
-  const text = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: 'text', class: 'input', testid: 'field-text', 'data-control-for': 'text', placeholder: 'What will be done?', 'aria-label': 'Action item', autocomplete: 'off' }));
+  const text = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: 'text', class: 'input', maxlength: LIMITS.prose, testid: 'field-text', 'data-control-for': 'text', placeholder: 'What will be done?', 'aria-label': 'Action item', autocomplete: 'off' }));
   const owner = /** @type {HTMLSelectElement} */ (h('select', { name: 'ownerId', class: 'input select', testid: 'field-ownerId', 'data-control-for': 'ownerId', 'aria-label': 'Who' },
     h('option', { value: '0' }, 'Whole circle'),
     o.members.map((m) => h('option', { value: String(m.personId) }, m.name))));
-  const due = /** @type {HTMLInputElement} */ (h('input', { type: 'date', name: 'dueOn', class: 'input input-date', testid: 'field-dueOn', 'data-control-for': 'dueOn', 'aria-label': 'Due' }));
+  const due = /** @type {HTMLInputElement} */ (h('input', { type: 'date', name: 'dueOn', class: 'input input-date', min: `${LIMITS.minYear}-01-01`, max: `${LIMITS.maxYear}-12-31`, testid: 'field-dueOn', 'data-control-for': 'dueOn', 'aria-label': 'Due' }));
   const save = button({ label: 'Add', icon: 'plus', type: 'submit', variant: 'primary', testid: 'action-save', title: 'Add the action item (Enter)' });
   const cancel = button({ title: 'Close (Esc)', icon: 'x', variant: 'ghost', testid: 'action-cancel' });
   const form = /** @type {HTMLFormElement} */ (h('form', { class: 'action-capture', testid: 'action-capture', novalidate: true, hidden: true },
@@ -109,7 +112,8 @@ export function captureRow(o) {
   const close = () => {
     form.hidden = true;
     clearErrors(form);
-    if (back && back.isConnected) back.focus();
+    if (o.returnFocus) o.returnFocus();
+    else if (back && back.isConnected) back.focus();
     back = null;
   };
   const open = () => {

@@ -1,13 +1,15 @@
 // The session's agenda: an ordered list to add to, edit in place, tick off,
 // reorder (buttons or Alt+Up / Alt+Down) and delete, with its time budget.
 // On the live screen it also marks the item being discussed, times it, and
-// moves on to the next one.
+// moves on to the next one; once the session is over, the timer shows the
+// time spent until the end and stands still.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
-import { agendaBudget, reorderTarget } from '../lib/agenda.js';
-import { currentItemId, nextItemId, itemClock } from '../lib/live.js';
+import { agendaBudget, reorderTarget, itemTimer, sessionOver } from '../lib/agenda.js';
+import { currentItemId, nextItemId } from '../lib/live.js';
 import { pref, setPref } from '../state.js';
 import { coerce, clearErrors, showError, errorSlot } from '../lib/forms.js';
+import { LIMITS } from '../lib/limits.js';
 import * as api from '../api.js';
 import { iconButton, section, saveStatus, button } from './ui.js';
 import { reportError } from './toast.js';
@@ -22,7 +24,8 @@ export function agendaSection(page) {
 }
 
 /**
- * Builds the agenda; with live set, the current item is marked and timed.
+ * Builds the agenda; with live set, the current item is marked and timed
+ * (until the session's end: after it, the last current item keeps its final time).
  * @param {{session: any, agenda: any[]}} page
  * @param {{live?: boolean, before?: Node}} [o] before: shown above the list (the follow-up block)
  * @returns {{el: HTMLElement, next: () => Promise<void>, tick: (nowMs: number) => void, add: (title: string, minutes: number) => Promise<void>}}
@@ -30,11 +33,13 @@ export function agendaSection(page) {
 export function agendaPanel(page, o = {}) {
   let items = page.agenda || [];
   const live = !!o.live;
+  // Once the session is over, the current item stays as it was at the end.
+  const timing = live && !sessionOver(page.session);
   const curKey = `live.item.${page.session.id}`;
   /** @type {{id: number|null, since: number}} */
   let cur = live ? pref(curKey, { id: null, since: Date.now() }) : { id: null, since: 0 };
   const setCurrent = (id, restart) => {
-    if (id === cur.id && !restart) return;
+    if (!timing || (id === cur.id && !restart)) return;
     cur = { id, since: Date.now() };
     setPref(curKey, cur);
   };
@@ -95,7 +100,7 @@ export function agendaPanel(page, o = {}) {
   const itemRow = (it, i) => {
     const done = h('input', { type: 'checkbox', class: 'check', checked: it.done, testid: 'agenda-done', 'aria-label': `Done: ${it.title}` });
     done.addEventListener('change', () => update(it, { done: /** @type {HTMLInputElement} */ (done).checked }));
-    const title = /** @type {HTMLInputElement} */ (h('input', { type: 'text', class: 'inline-input agenda-title', value: it.title, testid: 'agenda-title', 'aria-label': `Agenda item ${i + 1}` }));
+    const title = /** @type {HTMLInputElement} */ (h('input', { type: 'text', class: 'inline-input agenda-title', value: it.title, maxlength: LIMITS.title, testid: 'agenda-title', 'aria-label': `Agenda item ${i + 1}` }));
     title.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); title.blur(); }
       if (e.key === 'Escape') { e.preventDefault(); title.value = it.title; title.blur(); }
@@ -120,8 +125,8 @@ export function agendaPanel(page, o = {}) {
       if (n !== it.minutes) update(it, { minutes: n });
     });
     const isCurrent = live && it.id === cur.id;
-    const pos = live && !it.done
-      ? h('button', { type: 'button', class: 'agenda-pos agenda-pos-btn', testid: 'agenda-current', title: isCurrent ? 'Being discussed now' : 'Discuss this now', 'aria-label': `Discuss now: ${it.title}`, 'aria-pressed': isCurrent ? 'true' : 'false', onclick: () => { setCurrent(it.id, true); render(); } }, String(i + 1))
+    const pos = timing && !it.done
+      ? h('button', { type: 'button', class: 'agenda-pos agenda-pos-btn', testid: 'agenda-current', title: isCurrent ? 'Being discussed now' : 'Discuss this now', 'aria-label': `${i + 1}. Discuss now: ${it.title}` /* starts with the number it shows */, 'aria-pressed': isCurrent ? 'true' : 'false', onclick: () => { setCurrent(it.id, true); render(); } }, String(i + 1))
       : h('span', { class: 'agenda-pos', 'aria-hidden': 'true' }, String(i + 1));
     const li = h('li', { class: ['agenda-item', it.done && 'is-done', isCurrent && 'is-current'], testid: 'agenda-item', 'data-item-id': it.id, 'aria-current': isCurrent ? 'step' : undefined },
       pos,
@@ -155,7 +160,7 @@ export function agendaPanel(page, o = {}) {
   };
 
   // The add row.
-  const newTitle = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: 'title', class: 'input', placeholder: 'Add an agenda item…', testid: 'field-title', 'data-control-for': 'title', 'aria-label': 'New agenda item' }));
+  const newTitle = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: 'title', class: 'input', maxlength: LIMITS.title, placeholder: 'Add an agenda item…', testid: 'field-title', 'data-control-for': 'title', 'aria-label': 'New agenda item' }));
   const newMinutes = /** @type {HTMLInputElement} */ (h('input', { type: 'number', name: 'minutes', class: 'input input-minutes', min: 0, max: 1440, step: 5, placeholder: 'min', testid: 'field-minutes', 'data-control-for': 'minutes', 'aria-label': 'Minutes' }));
   const addForm = /** @type {HTMLFormElement} */ (h('form', { class: 'agenda-add', testid: 'agenda-add', novalidate: true },
     h('div', { class: 'agenda-add-row' }, newTitle, newMinutes, button({ label: 'Add', icon: 'plus', type: 'submit', testid: 'agenda-add-button' })),
@@ -188,11 +193,16 @@ export function agendaPanel(page, o = {}) {
   function tick(nowMs) {
     const el = /** @type {HTMLElement|null} */ (list.querySelector('[data-testid="item-timer"]'));
     if (!el) return;
-    const c = itemClock(Number(el.dataset.minutes) || 0, cur.since, nowMs);
+    const c = itemTimer(Number(el.dataset.minutes) || 0, cur.since, page.session, nowMs);
+    el.hidden = !c;
+    if (!c) return;
     if (el.textContent !== c.text) el.textContent = c.text;
-    if (el.dataset.level !== c.level) {
+    const state = c.stopped ? 'stopped' : 'running';
+    if (el.dataset.level !== c.level || el.dataset.state !== state) {
       el.dataset.level = c.level;
-      el.title = c.level === 'over' ? 'Over the time planned for this item' : 'Time on this item';
+      el.dataset.state = state;
+      const over = c.level === 'over' ? ', over the time planned' : '';
+      el.title = c.stopped ? `Time spent on this item until the session ended${over}` : c.level === 'over' ? 'Over the time planned for this item' : 'Time on this item';
     }
   }
 

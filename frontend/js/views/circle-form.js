@@ -1,11 +1,13 @@
 // The circle form dialog: create or edit a circle (every CircleInput field).
 
 import { h, uid } from '../lib/dom.js';
-import { field, row, readForm, errorSlot } from '../lib/forms.js';
-import { KINDS, CADENCES, CIRCLE_STATUSES, COLORS, timeZoneChoices } from '../lib/labels.js';
+import { field, row, readForm, errorSlot, addCheck } from '../lib/forms.js';
+import { KINDS, CADENCES, CIRCLE_STATUSES, COLORS } from '../lib/labels.js';
+import { LIMITS } from '../lib/limits.js';
 import { WEEKDAY_NAMES, nowIn } from '../lib/format.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
+import { zoneField } from './zone-field.js';
 
 /** The CircleInput fields and how to read them. */
 const SPEC = {
@@ -100,7 +102,6 @@ function read(form) {
 export function openCircleForm(circle, o = {}) {
   const v = circle ? { ...circle } : blank(o.usedColors);
   if (!v.cadenceDays) v.cadenceDays = 10;
-  const tzListId = uid('tz');
   return formDialog({
     testid: 'circle-dialog',
     title: circle ? 'Edit circle' : 'New circle',
@@ -109,14 +110,19 @@ export function openCircleForm(circle, o = {}) {
     read,
     save: (input) => (circle ? api.circles.update(circle.id, input) : api.circles.create(input)),
     body: (form) => {
-      const days = field({ name: 'cadenceDays', label: 'Every … days', type: 'number', min: 1, max: 366, value: v.cadenceDays, class: 'field-narrow' });
+      const days = field({ name: 'cadenceDays', label: 'Every … days', what: 'Days between sessions', type: 'number', min: 1, max: 366, value: v.cadenceDays, class: 'field-narrow' });
       const syncCadence = () => { days.hidden = /** @type {any} */ (form.elements.namedItem('cadence')).value !== 'custom'; };
       const cadence = field({ name: 'cadence', label: 'Meets', type: 'select', options: CADENCES, value: v.cadence, onchange: syncCadence });
       queueMicrotask(syncCadence);
+      const ends = field({ name: 'endDate', label: 'Ends', type: 'date', value: v.endDate, hint: 'Optional' });
+      addCheck(ends.querySelector('input'), (end) => {
+        const start = /** @type {any} */ (form.elements.namedItem('startDate')).value;
+        return start && end && end < start ? 'The end date is before the start date.' : '';
+      });
       return [
         group('About',
-          field({ name: 'name', label: 'Name', value: v.name, required: true, autofocus: true, placeholder: 'e.g. Emerging Engineering Leaders' }),
-          field({ name: 'purpose', label: 'Purpose', type: 'textarea', rows: 2, value: v.purpose, placeholder: 'What the circle is for, in a sentence or two' }),
+          field({ name: 'name', label: 'Name', value: v.name, required: true, maxlength: LIMITS.name, autofocus: true, placeholder: 'e.g. Emerging Engineering Leaders' }),
+          field({ name: 'purpose', label: 'Purpose', type: 'textarea', rows: 2, maxlength: LIMITS.prose, value: v.purpose, placeholder: 'What the circle is for, in a sentence or two' }),
           kindChoice(v.kind),
           field({ name: 'status', label: 'Status', type: 'select', options: CIRCLE_STATUSES, value: v.status, class: 'field-narrow' })),
         group('Rhythm',
@@ -124,16 +130,15 @@ export function openCircleForm(circle, o = {}) {
           row(
             field({ name: 'meetingDay', label: 'Usual day', type: 'select', value: v.meetingDay, options: [{ value: -1, label: 'No fixed day' }, ...[1, 2, 3, 4, 5, 6, 0].map((d) => ({ value: d, label: WEEKDAY_NAMES[d] }))] }),
             field({ name: 'meetingTime', label: 'Usual time', type: 'time', value: v.meetingTime }),
-            field({ name: 'durationMinutes', label: 'Length (minutes)', type: 'number', min: 5, max: 1440, step: 5, value: v.durationMinutes })),
-          field({ name: 'timeZone', label: 'Time zone', value: v.timeZone, list: tzListId, placeholder: 'e.g. Europe/Madrid', hint: 'Session times are written in this zone’s local time.' }),
-          h('datalist', { id: tzListId }, timeZoneChoices(localTimeZone()).map((z) => h('option', { value: z })))),
+            field({ name: 'durationMinutes', label: 'Length (minutes)', what: 'Duration', type: 'number', min: 5, max: 1440, step: 5, value: v.durationMinutes })),
+          zoneField({ name: 'timeZone', label: 'Time zone', value: v.timeZone, first: localTimeZone(), placeholder: 'Type a city, e.g. Madrid', hint: 'Session times are written in this zone’s local time.' })),
         group('Where and when',
           row(
-            field({ name: 'place', label: 'Place', value: v.place, placeholder: 'Room, office or “online”' }),
-            field({ name: 'videoLink', label: 'Video link', type: 'url', value: v.videoLink, placeholder: 'https://…' })),
+            field({ name: 'place', label: 'Place', value: v.place, maxlength: LIMITS.title, placeholder: 'Room, office or “online”' }),
+            field({ name: 'videoLink', label: 'Video link', type: 'url', value: v.videoLink, maxlength: LIMITS.url, placeholder: 'https://…', hint: 'A web address; it opens in your browser.' })),
           row(
             field({ name: 'startDate', label: 'Starts', type: 'date', value: v.startDate }),
-            field({ name: 'endDate', label: 'Ends', type: 'date', value: v.endDate, hint: 'Optional' }))),
+            ends)),
         group('Look', colorChoice(v.color)),
       ];
     },

@@ -20,8 +20,22 @@ import { openScheduleSession, openScheduleSeries } from './session-form.js';
 import { attendanceGrid } from './grid.js';
 import { actionList } from './actions.js';
 import { comboOf, isTypingTarget } from '../lib/keys.js';
+import { isWebAddress } from '../lib/limits.js';
 
 const PAST_SHOWN = 5;
+
+/**
+ * A circle's video link: a web address is a link, which main.js's click
+ * handler opens in the system browser; anything else (saved before links
+ * were checked) stays text.
+ * @param {string} link
+ * @returns {HTMLElement}
+ */
+function videoLink(link) {
+  return isWebAddress(link)
+    ? h('a', { href: link, class: 'selectable', rel: 'noopener noreferrer', testid: 'video-link', title: 'Open in your browser' }, link)
+    : h('span', { class: 'selectable' }, link);
+}
 
 /**
  * One session in a sessions list.
@@ -151,7 +165,7 @@ export async function mount(root, route, ctx) {
       metaItem('repeat', [cadenceLabel(c), meetingLabel(c), formatDuration(c.durationMinutes)].filter(Boolean).join(' · ')),
       c.timeZone ? metaItem('globe', c.timeZone, 'Session times are local to this time zone') : null,
       c.place ? metaItem('pin', c.place) : null,
-      c.videoLink ? metaItem('video', h('span', { class: 'selectable' }, c.videoLink), 'Video link') : null,
+      c.videoLink ? metaItem('video', videoLink(c.videoLink), 'Video link') : null,
       c.startDate || c.endDate ? metaItem('calendar', c.endDate ? `${formatDate(c.startDate)} – ${formatDate(c.endDate)}` : `Since ${formatDate(c.startDate)}`) : null,
     ];
     return h('div', { class: 'circle-header', style: { '--circle-color': c.color || 'var(--accent)' } },

@@ -102,6 +102,15 @@ export async function mount(root, _route, ctx) {
   const count = h('span', { class: 'page-count', testid: 'circle-count' });
   const filter = h('input', { type: 'search', class: 'input input-search', placeholder: 'Filter circles', 'aria-label': 'Filter circles', 'data-search': true, testid: 'circle-filter', title: 'Filter circles (/)' });
   filter.addEventListener('input', () => { query = /** @type {HTMLInputElement} */ (filter).value; render(); });
+  // Enter in the filter opens the first circle it shows: "/", a few
+  // letters and Enter reach any circle from the keyboard.
+  filter.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' || e.isComposing) return;
+    const first = filterCircles(list, query)[0];
+    if (!first) return;
+    e.preventDefault();
+    go(href('circle', first.id));
+  });
   const archived = h('input', { type: 'checkbox', class: 'switch-input', checked: includeArchived, testid: 'show-archived' });
   archived.addEventListener('change', () => {
     includeArchived = /** @type {HTMLInputElement} */ (archived).checked;
@@ -147,12 +156,15 @@ export async function mount(root, _route, ctx) {
           newBtn.hidden = true;
           count.textContent = '';
           replace(body, firstRun(create, sample));
+          /** @type {HTMLElement|null} */ (body.querySelector('[data-testid="create-circle"]'))?.focus();
+          document.title = 'Welcome — Circlebook';
           return;
         }
       }
       toolbar.hidden = false;
       newBtn.hidden = false;
       render();
+      document.title = 'Circles — Circlebook';
     } catch (err) {
       if (ctx.alive()) replace(body, errorState(err, { retry: load }));
     }

@@ -6,7 +6,8 @@ import { h, kbd } from '../lib/dom.js';
 import { field, row, clearErrors, showError, formErrorBanner } from '../lib/forms.js';
 import { debounce } from '../lib/debounce.js';
 import { icon } from '../lib/icons.js';
-import { formatChoices, exportRequest, takesOptions, periodLabel, savedMessage, fromBase64, latest, PERIODS } from '../lib/exporting.js';
+import { formatChoices, exportRequest, takesOptions, periodLabel, savedMessage, fromBase64, latest, rememberedExport, PERIODS } from '../lib/exporting.js';
+import { pref, setPref } from '../state.js';
 import * as api from '../api.js';
 import { modal } from './dialog.js';
 import { setSanitizedHTML, interceptLinks } from './html.js';
@@ -19,9 +20,9 @@ import { toast } from './toast.js';
  * @param {string} hint
  * @returns {HTMLElement}
  */
-function checkbox(name, label, hint) {
+function checkbox(name, label, hint, checked = false) {
   return h('label', { class: 'export-option' },
-    h('input', { type: 'checkbox', class: 'check', name, testid: `field-${name}`, 'data-control-for': name }),
+    h('input', { type: 'checkbox', class: 'check', name, checked, testid: `field-${name}`, 'data-control-for': name }),
     h('span', null, h('span', { class: 'export-option-label' }, label), h('span', { class: 'hint' }, hint)));
 }
 
@@ -57,13 +58,19 @@ function download(file, host) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
+/** The preference that keeps a circle's last export, and the one that keeps anyone's. */
+const lastExportKey = (circleId) => `export.circle.${circleId}`;
+const LAST_EXPORT = 'export.last';
+
 /**
- * Opens the export dialog for a circle.
+ * Opens the export dialog for a circle, with the format and options it was
+ * last exported with (or any circle's last, for its first export).
  * @param {{id: number, name: string}} circle
  * @returns {Promise<void>} once the dialog has closed
  */
 export async function openExportDialog(circle) {
   const formats = await api.exports.formats();
+  const start = rememberedExport(pref(lastExportKey(circle.id), pref(LAST_EXPORT, null)), formatChoices(formats));
   return new Promise((resolve) => {
     const seq = latest();
     let busy = false;
@@ -119,7 +126,8 @@ export async function openExportDialog(circle) {
       clearErrors(form);
       setBusy(true);
       try {
-        const file = await api.exports.file(circle.id, exportRequest(readFields(form)));
+        const fields = readFields(form);
+        const file = await api.exports.file(circle.id, exportRequest(fields));
         if (api.inWindow()) {
           const path = await api.app.saveFile(file.name, file.data);
           if (!path) {
@@ -131,6 +139,8 @@ export async function openExportDialog(circle) {
           download(file, form);
           toast(savedMessage(file.name, true), { kind: 'success' });
         }
+        setPref(lastExportKey(circle.id), fields);
+        setPref(LAST_EXPORT, fields);
         setBusy(false);
         dlg.close();
       } catch (err) {
@@ -144,16 +154,16 @@ export async function openExportDialog(circle) {
       saveBtn = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'save', title: 'Save (Ctrl+Enter)', 'aria-keyshortcuts': 'Control+Enter' },
         h('span', { class: 'btn-label' }, 'Save'), kbd('Ctrl ↵'));
       rangeRow = row(
-        field({ name: 'from', label: 'From', type: 'date' }),
-        field({ name: 'to', label: 'To', type: 'date' }));
-      rangeRow.hidden = true;
+        field({ name: 'from', label: 'From', type: 'date', value: start.from }),
+        field({ name: 'to', label: 'To', type: 'date', value: start.to }));
+      rangeRow.hidden = start.period !== 'range';
       optionsBox = h('div', { class: 'export-options' },
-        field({ name: 'period', label: 'Period', type: 'select', value: 'all', options: PERIODS }),
+        field({ name: 'period', label: 'Period', type: 'select', value: start.period, options: PERIODS }),
         rangeRow,
         h('div', { class: 'export-privacy', role: 'group', 'aria-labelledby': 'export-include' },
           h('span', { class: 'label', id: 'export-include' }, 'Include'),
-          checkbox('anonymize', 'Anonymize members', 'Member 1, Member 2, … everywhere, consistently'),
-          checkbox('figuresOnly', 'Figures only', 'No notes and no action item texts, for program reporting')));
+          checkbox('anonymize', 'Anonymize members', 'Member 1, Member 2, … everywhere, consistently', start.anonymize),
+          checkbox('figuresOnly', 'Figures only', 'No notes and no action item texts, for program reporting', start.figuresOnly)));
       preview = h('div', { class: 'export-preview md', testid: 'export-preview', 'data-state': 'loading', 'aria-live': 'polite' });
       previewHead = h('h3', { class: 'subhead' }, 'Preview');
       stopLinks = interceptLinks(preview);
@@ -163,7 +173,7 @@ export async function openExportDialog(circle) {
           h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Close', title: 'Close (Esc)', testid: 'close-dialog', onclick: () => dlg.close() }, icon('x', { size: 16 }))),
         h('div', { class: 'dialog-body export-body' },
           h('div', { class: 'export-controls' },
-            field({ name: 'format', label: 'Format', type: 'select', value: 'md', options: formatChoices(formats), hint: 'Private notes are never exported.', autofocus: true }),
+            field({ name: 'format', label: 'Format', type: 'select', value: start.choice, options: formatChoices(formats), hint: 'Private notes are never exported.', autofocus: true }),
             optionsBox,
             formErrorBanner()),
           h('div', { class: 'export-preview-col' }, previewHead, preview)),

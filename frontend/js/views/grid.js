@@ -1,9 +1,10 @@
 // The attendance grid on the circle page: members x held/planned sessions.
 // Each cell is a button cycling present -> late -> excused -> absent ->
-// unmarked; arrow keys move between cells (one tab stop for the grid).
+// unmarked; arrow keys move between cells, and up to each session's link and
+// left to each member's (one tab stop for the grid).
 
 import { h } from '../lib/dom.js';
-import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGrid, adjustTally } from '../lib/attendance.js';
+import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGridLinks, adjustTally } from '../lib/attendance.js';
 import { dayParts, formatDateTime } from '../lib/format.js';
 import { roleLabel } from '../lib/labels.js';
 import { href } from '../router.js';
@@ -28,6 +29,9 @@ export function attendanceGrid(page, o) {
   const members = new Map((page.members || []).map((m) => [m.personId, m]));
   /** @type {HTMLButtonElement[][]} */
   const buttons = [];
+  /** The sessions' header links (row -1) and the members' name links (col -1). */
+  const headLinks = [];
+  const nameLinks = [];
   /** @type {Map<number, HTMLElement>} */
   const rateEls = new Map();
   const footCells = [];
@@ -102,12 +106,12 @@ export function attendanceGrid(page, o) {
 
   const head = h('tr', null,
     h('th', { scope: 'col', class: 'grid-name-head' }, 'Member'),
-    cols.map((si) => {
+    cols.map((si, ci) => {
       const s = sessions[si];
       const d = dayParts(s.startsAt);
-      return h('th', { scope: 'col', class: ['grid-col-head', s.status === 'planned' && 'is-planned'], title: `Session ${s.number}: ${formatDateTime(s.startsAt)}${s.topic ? ' — ' + s.topic : ''} (${s.status})` },
-        h('a', { href: href('session', s.id), class: 'grid-col-link', tabindex: '-1', testid: 'grid-session-link' },
-          h('span', { class: 'grid-col-day' }, d.day), h('span', { class: 'grid-col-month' }, d.month)));
+      headLinks[ci] = h('a', { href: href('session', s.id), class: 'grid-col-link', tabindex: '-1', testid: 'grid-session-link', 'data-session-id': s.id },
+        h('span', { class: 'grid-col-day' }, d.day), h('span', { class: 'grid-col-month' }, d.month));
+      return h('th', { scope: 'col', class: ['grid-col-head', s.status === 'planned' && 'is-planned'], title: `Session ${s.number}: ${formatDateTime(s.startsAt)}${s.topic ? ' — ' + s.topic : ''} (${s.status})` }, headLinks[ci]);
     }),
     h('th', { scope: 'col', class: 'grid-rate-head' }, 'Rate'));
 
@@ -116,9 +120,10 @@ export function attendanceGrid(page, o) {
     buttons[ri] = [];
     const rateEl = rateMeter(rowTally(r.cells, sessions).rate, { testid: 'grid-rate' });
     rateEls.set(r.personId, rateEl);
+    nameLinks[ri] = h('a', { href: href('person', r.personId), tabindex: '-1', testid: 'grid-person-link' }, r.name);
     return h('tr', { testid: 'grid-row', 'data-person-id': r.personId, class: m && m.leftOn && m.leftOn <= o.today ? 'is-former' : undefined },
       h('th', { scope: 'row', class: 'grid-name' },
-        h('a', { href: href('person', r.personId), tabindex: '-1' }, r.name),
+        nameLinks[ri],
         m ? h('span', { class: 'grid-role' }, roleLabel(m.role)) : null),
       cols.map((si, ci) => {
         const s = sessions[si];
@@ -137,14 +142,19 @@ export function attendanceGrid(page, o) {
       h('td', { class: 'grid-rate' }, rateEl));
   });
 
+  // The focusable thing at a place in the grid: a cell, or a header or name link.
+  const itemAt = (at) => (at.row === -1 ? headLinks[at.col] : at.col === -1 ? nameLinks[at.row] : buttons[at.row]?.[at.col]);
+
   const moveFocus = (to, doFocus = true) => {
-    const prev = buttons[focusAt.row]?.[focusAt.col];
+    const prev = itemAt(focusAt);
     if (prev) prev.tabIndex = -1;
     focusAt = to;
-    const next = buttons[to.row][to.col];
+    const next = itemAt(to);
     next.tabIndex = 0;
     if (doFocus) next.focus();
   };
+  headLinks.forEach((a, ci) => a.addEventListener('focus', () => moveFocus({ row: -1, col: ci }, false)));
+  nameLinks.forEach((a, ri) => a.addEventListener('focus', () => moveFocus({ row: ri, col: -1 }, false)));
 
   overallEl = rateMeter(totals.rate, { testid: 'grid-overall-rate' });
   const foot = h('tr', null,
@@ -161,8 +171,8 @@ export function attendanceGrid(page, o) {
     h('thead', null, head), h('tbody', null, body), h('tfoot', null, foot));
   table.addEventListener('keydown', (e) => {
     const t = /** @type {HTMLElement} */ (e.target);
-    if (!t.matches('button.cell') || e.altKey || e.shiftKey) return;
-    const to = moveInGrid(focusAt, e.key, rows.length, cols.length, { ctrl: e.ctrlKey || e.metaKey });
+    if (!t.matches('button.cell, .grid-col-link, .grid-name a') || e.altKey || e.shiftKey) return;
+    const to = moveInGridLinks(focusAt, e.key, rows.length, cols.length, { ctrl: e.ctrlKey || e.metaKey });
     if (to) {
       e.preventDefault();
       moveFocus(to);

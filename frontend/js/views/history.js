@@ -4,7 +4,7 @@
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { diffLines, diffStats, sideBySide } from '../lib/diff.js';
-import { plural } from '../lib/format.js';
+import { plural, formatDateTime, nowIn } from '../lib/format.js';
 import * as api from '../api.js';
 import { modal } from './dialog.js';
 import { button } from './ui.js';
@@ -18,22 +18,25 @@ const REASONS = {
 };
 
 /**
- * "Wed 2 Dec, 14:05" for a moment, in this computer's zone.
+ * "Wed 2 Dec, 14:05" for a moment, in the circle's time zone, as the app
+ * shows every time (this computer's zone when the circle has none).
  * @param {string} iso
+ * @param {string} [timeZone] IANA name
  * @returns {string}
  */
-function when(iso) {
+export function when(iso, timeZone) {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return formatDateTime(nowIn(timeZone, d).dateTime, { withYear: false });
 }
 
 /**
  * Opens the history of a note.
- * @param {{note: any, current: string, title: string, onRestored: (note: any) => void}} o
+ * @param {{note: any, current: string, title: string, timeZone?: string, onRestored: (note: any) => void}} o
+ *   timeZone: the circle's, in which the versions' times are shown
  */
 export function openHistory(o) {
-  const list = h('ol', { class: 'rev-list', testid: 'revision-list', 'aria-label': 'Versions' });
+  const list = h('ol', { class: 'rev-list', role: 'listbox', testid: 'revision-list', 'aria-label': 'Versions, newest first' });
   const view = h('div', { class: 'rev-view', testid: 'revision-view' }, h('p', { class: 'muted small' }, 'Loading versions…'));
   let revisions = [];
   let dlgRef = null;
@@ -54,7 +57,7 @@ export function openHistory(o) {
       try {
         const note = await api.notes.restore(o.note.id, rev.id);
         o.onRestored(note);
-        toast(`Restored the version from ${when(rev.createdAt)}.`, { kind: 'success' });
+        toast(`Restored the version from ${when(rev.createdAt, o.timeZone)}.`, { kind: 'success' });
         dlgRef?.close();
       } catch (err) {
         restore.disabled = false;
@@ -74,13 +77,14 @@ export function openHistory(o) {
 
   const renderList = () => {
     if (!revisions.length) {
-      replace(list, h('li', { class: 'muted small rev-empty' }, 'No earlier versions yet. One is kept every few minutes while you type, and when the session ends.'));
+      list.hidden = true;
+      list.after(h('p', { class: 'muted small rev-empty' }, 'No earlier versions yet. One is kept every few minutes while you type, and when the session ends.'));
       replace(view);
       return;
     }
     replace(list, revisions.map((r) => {
       const li = h('li', { class: 'rev-row', role: 'option', tabindex: '0', testid: 'revision-row', 'data-revision-id': r.id, 'aria-selected': 'false' },
-        h('span', { class: 'rev-when' }, when(r.createdAt)),
+        h('span', { class: 'rev-when' }, when(r.createdAt, o.timeZone)),
         h('span', { class: 'rev-meta' }, `v${r.version} · ${REASONS[r.reason] || r.reason}`));
       li.addEventListener('click', () => show(r));
       li.addEventListener('keydown', (e) => {
@@ -108,7 +112,7 @@ export function openHistory(o) {
       h('div', { class: 'dialog-head' },
         h('h2', { class: 'dialog-title', id: titleId }, icon('restore', { size: 18 }), `History — ${o.title}`),
         h('button', { type: 'button', class: 'icon-btn', 'aria-label': 'Close', title: 'Close (Esc)', testid: 'close-dialog', onclick: () => dlg.close() }, icon('x', { size: 16 }))),
-      h('div', { class: 'dialog-body rev-body' }, h('div', { class: 'rev-side', role: 'listbox', 'aria-label': 'Versions, newest first' }, list), view));
+      h('div', { class: 'dialog-body rev-body' }, h('div', { class: 'rev-side' }, list), view));
   });
 
   api.notes.revisions(o.note.id).then((revs) => {

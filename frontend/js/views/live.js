@@ -79,10 +79,20 @@ export async function mount(root, route, ctx) {
   let actionItems = [];
   const cleanups = [];
 
+  // Opening the live screen starts a planned session; one planned for another
+  // day asks first (move it to now, or start a new session today). Going back
+  // (Esc) returns to the session page; a new session opens its own live screen.
   const load = async () => {
-    let p = await api.sessions.get(route.id);
-    if (!p.session.startedAt && p.session.status === 'planned') p = await api.sessions.start(route.id);
-    return p;
+    const p = await api.sessions.get(route.id);
+    if (p.session.startedAt || p.session.status !== 'planned') return p;
+    const { startSession } = await import('./start-dialog.js');
+    const started = await startSession(p);
+    if (!ctx.alive()) throw new Error('Left for another screen.');
+    if (started && started.session.id === route.id) return started;
+    const left = new Promise((resolve) => window.addEventListener('hashchange', resolve, { once: true }));
+    go(started ? href('live', started.session.id) : href('session', route.id));
+    await left;
+    throw new Error('Left for another screen.'); // by now this screen is no longer alive: nothing shows it
   };
 
   const updateClock = () => {
@@ -93,7 +103,7 @@ export async function mount(root, route, ctx) {
     if (big.textContent !== c.text) big.textContent = c.text;
     const sub = [c.planned ? `of ${c.planned}` : 'no length planned', c.note].filter(Boolean).join(' · ');
     if (small.textContent !== sub) small.textContent = sub;
-    clockEl.dataset.level = c.level;
+    if (clockEl.dataset.level !== c.level) clockEl.dataset.level = c.level;
     agenda?.tick(Date.now());
   };
 
@@ -157,6 +167,7 @@ export async function mount(root, route, ctx) {
         break;
       case 'next-item': agenda.next(); break;
       case 'topics': topics.open(); break;
+      case 'attendance': root.querySelector('[data-testid="roster"]')?.dispatchEvent(new CustomEvent('roster:jump', { detail: { back: () => notes.focus() } })); break;
     }
   };
 
@@ -178,6 +189,8 @@ export async function mount(root, route, ctx) {
 
     notes = notesPanel(page, {
       onActions: (items) => {
+        // Every save answers with the items; redraw only when they changed.
+        if (JSON.stringify(items) === JSON.stringify(actionItems)) return;
         actionItems = items;
         actionsUi.set(items);
       },
@@ -191,6 +204,7 @@ export async function mount(root, route, ctx) {
         actionItems = [...actionItems, item];
         actionsUi.set(actionItems);
       },
+      returnFocus: () => notes.focus(),
     });
     topics = topicsBar(page, { onPage: (p) => { page.topics = p.topics; } });
 
@@ -236,13 +250,15 @@ export async function mount(root, route, ctx) {
   api.notes.recover().then((drafts) => {
     if (ctx.alive()) notes.recover(drafts);
   }, () => notes.recover([]));
-  if (!page.session.endedAt && page.notes && !page.notes.shared.body && !page.notes.private.body) notes.focus();
+  // The live screen is for typing: the keyboard starts in the notes, after
+  // what is already written (also when coming back to a running session).
+  if (page.notes) notes.focus();
 
   return {
     dispose: async () => {
       for (const fn of cleanups) fn();
       try {
-        await notes.flush();
+        await notes.flush({ final: true });
       } finally {
         notes.dispose();
       }

@@ -3,6 +3,7 @@
 
 import { h, replace, uid } from '../lib/dom.js';
 import { field, row, readForm, errorSlot } from '../lib/forms.js';
+import { LIMITS } from '../lib/limits.js';
 import { ROLES, personSubtitle } from '../lib/labels.js';
 import { nowIn } from '../lib/format.js';
 import { debounce } from '../lib/debounce.js';
@@ -10,6 +11,7 @@ import { icon } from '../lib/icons.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
 import { avatar } from './ui.js';
+import { similarWarning } from './similar.js';
 
 const SHOWN = 50;
 
@@ -32,8 +34,8 @@ export function defaultRole(circle, members) {
  */
 export function openAddMember(circle, members) {
   const inCircle = new Set(members.map((m) => m.personId));
-  let createdId = 0; // a person created by an earlier attempt whose AddMember then failed
   let mode = 'existing';
+  let warning = null;
   return formDialog({
     testid: 'member-dialog',
     title: `Add a member to ${circle.name}`,
@@ -43,15 +45,13 @@ export function openAddMember(circle, members) {
       mode,
     }),
     save: async (input) => {
-      let personId = input.personId;
-      if (input.mode === 'new') {
-        if (!createdId) {
-          const p = await api.people.create({ name: input.name, email: input.email, pronouns: input.pronouns, title: '', team: '', location: '', timeZone: '', startDate: '', strengths: '', growthAreas: '', privateNote: '' });
-          createdId = p.id;
-        }
-        personId = createdId;
-      }
-      return api.circles.addMember(circle.id, { personId, role: input.role, joinedOn: input.joinedOn, leftOn: '' });
+      const membership = { personId: input.personId, role: input.role, joinedOn: input.joinedOn, leftOn: '' };
+      if (input.mode !== 'new') return api.circles.addMember(circle.id, membership);
+      // One action, one call: the person and the membership are written together or not at all.
+      const person = { name: input.name, email: input.email, pronouns: input.pronouns, title: '', team: '', location: '', timeZone: '', startDate: '', strengths: '', growthAreas: '', privateNote: '' };
+      const m = await api.circles.addNewMember(circle.id, person, { ...membership, personId: 0 });
+      warning?.dispose();
+      return m;
     },
     body: (form) => {
       const results = h('div', { class: 'pick-list', role: 'radiogroup', 'aria-label': 'People', testid: 'person-options' });
@@ -61,15 +61,18 @@ export function openAddMember(circle, members) {
         'aria-label': 'Search people', 'data-control-for': 'personId', autocomplete: 'off', autofocus: true,
       });
       let seq = 0;
+      /** @returns {Promise<boolean>} whether these results are the ones shown */
       const load = async () => {
         const q = /** @type {HTMLInputElement} */ (search).value.trim();
         const mine = ++seq;
         try {
           const r = await api.people.list(q);
-          if (mine !== seq) return;
+          if (mine !== seq) return false;
           renderResults(r.people || [], r.total || 0, q);
+          return true;
         } catch (err) {
           if (mine === seq) status.textContent = err.message;
+          return false;
         }
       };
       const renderResults = (list, total, q) => {
@@ -106,11 +109,28 @@ export function openAddMember(circle, members) {
       const existing = h('div', { class: 'mode-panel', testid: 'member-existing' },
         h('div', { class: 'search-box' }, icon('search', { size: 16 }), search),
         results, status, errorSlot('personId', uid('err-person')));
+      // Someone already in Circlebook under this name or email: offer them instead of a duplicate.
+      const useExisting = async (p) => {
+        setMode('existing');
+        /** @type {HTMLInputElement} */ (search).value = p.name;
+        if (!(await load())) return;
+        const radio = /** @type {HTMLInputElement|null} */ (results.querySelector(`input[name=personId][value="${Number(p.id)}"]`));
+        if (radio && !radio.disabled) {
+          radio.checked = true;
+          radio.focus();
+        }
+      };
+      warning = similarWarning({ action: 'add', onPick: useExisting });
       const fresh = h('div', { class: 'mode-panel', testid: 'member-new', hidden: true },
         row(
-          field({ name: 'name', label: 'Name', required: true }),
-          field({ name: 'pronouns', label: 'Pronouns', placeholder: 'e.g. they/them', class: 'field-narrow' })),
-        field({ name: 'email', label: 'Email', type: 'email', placeholder: 'name@example.org', hint: 'You can add the rest of their profile later.' }));
+          field({ name: 'name', label: 'Name', required: true, maxlength: LIMITS.name }),
+          field({ name: 'pronouns', label: 'Pronouns', maxlength: LIMITS.title, placeholder: 'e.g. they/them', class: 'field-narrow' })),
+        field({ name: 'email', label: 'Email', type: 'email', maxlength: LIMITS.email, placeholder: 'name@example.org', hint: 'You can add the rest of their profile later.' }),
+        warning.el);
+      fresh.addEventListener('input', () => {
+        const value = (n) => /** @type {HTMLInputElement} */ (fresh.querySelector(`[name=${n}]`)).value;
+        warning.check(value('name'), value('email'));
+      });
 
       const setMode = (m) => {
         mode = m;

@@ -9,7 +9,7 @@ import { createSaver, saveLabel } from '../lib/saver.js';
 import { draftKey, pickRecovery, clockTime } from '../lib/live.js';
 import { actionLineHint, lineAt } from '../lib/actionline.js';
 import { debounce } from '../lib/debounce.js';
-import { addFlusher, pref, setPref } from '../state.js';
+import { addFlusher, pref, setPref, appInfo } from '../state.js';
 import * as api from '../api.js';
 import { button } from './ui.js';
 import { reportError } from './toast.js';
@@ -51,7 +51,7 @@ function removeLocal(key) {
  * Builds the notes panel.
  * @param {any} page the session page (session, notes, roster)
  * @param {{onActions?: (items: any[]) => void, onRestored?: () => void}} [o]
- * @returns {{el: HTMLElement, flush: () => Promise<boolean>, dispose: () => void, focus: () => void, toggleVisibility: () => void, togglePreview: () => void, recover: (drafts: any[]) => void}}
+ * @returns {{el: HTMLElement, flush: (o?: import('../state.js').FlushOptions) => Promise<boolean>, dispose: () => void, focus: () => void, toggleVisibility: () => void, togglePreview: () => void, recover: (drafts: any[]) => void}}
  */
 export function notesPanel(page, o = {}) {
   const sessionId = page.session.id;
@@ -72,7 +72,7 @@ export function notesPanel(page, o = {}) {
   /** @param {Visibility} vis */
   const makePane = (vis) => {
     let note = page.notes && page.notes[vis] ? { ...page.notes[vis] } : { id: 0, body: '', version: 0 };
-    const key = draftKey(sessionId, vis);
+    const key = draftKey(sessionId, vis, appInfo().dataFile);
     let mirrorPaused = false; // while a recovered draft waits for Restore or Discard
     let mirrorTimer = null;
     let mirrorBody = '';
@@ -157,7 +157,7 @@ export function notesPanel(page, o = {}) {
       if (!note.id) return;
       await saver.flush();
       openHistory({
-        note, current: textarea.value, title: vis === 'private' ? 'Private notes' : 'Shared notes',
+        note, current: textarea.value, title: vis === 'private' ? 'Private notes' : 'Shared notes', timeZone: page.circle?.timeZone,
         onRestored: (restored) => {
           note = restored;
           textarea.value = restored.body || '';
@@ -210,7 +210,7 @@ export function notesPanel(page, o = {}) {
   // ---- action-line hint ----
   function updateHint() {
     const ta = panes[active].textarea;
-    const hnt = actionLineHint(lineAt(ta.value, ta.selectionStart), members, day);
+    const hnt = actionLineHint(lineAt(ta.value, ta.selectionStart), members, day, { private: active === 'private' });
     const text = hnt ? hnt.text : '';
     const cls = `notes-hint${hnt ? ` is-${hnt.kind}` : ''}`;
     if (hint.textContent !== text) hint.textContent = text; // unchanged text: leave the DOM alone
@@ -260,8 +260,23 @@ export function notesPanel(page, o = {}) {
   }
 
   // ---- flushing: blur (above), hidden tab, page going away, window close ----
-  const flush = async () => {
+  /**
+   * Saves both notes now. When no more typing follows (`final`: the window
+   * is closing, the screen is left), the shared note's last line counts as
+   * finished too, so an action line typed without Enter makes its item.
+   * @param {import('../state.js').FlushOptions} [fo]
+   * @returns {Promise<boolean>} whether both notes are saved
+   */
+  const flush = async (fo = {}) => {
     const [a, b] = await Promise.all([panes.shared.saver.flush(), panes.private.saver.flush()]);
+    if (a && fo.final && panes.shared.textarea.value.trim()) {
+      try {
+        const res = await api.notes.finish(sessionId);
+        if (!disposed) o.onActions?.(res.actions || []);
+      } catch (err) {
+        reportError(err);
+      }
+    }
     return a && b;
   };
   const keepMirrors = () => Object.values(panes).forEach((p) => p.keepMirrorNow());
@@ -345,7 +360,14 @@ export function notesPanel(page, o = {}) {
     el,
     flush,
     recover,
-    focus: () => panes[active].textarea.focus(),
+    focus: () => {
+      const ta = panes[active].textarea;
+      ta.focus();
+      if (ta.selectionStart === 0 && ta.selectionEnd === 0 && ta.value) {
+        ta.setSelectionRange(ta.value.length, ta.value.length);
+        ta.scrollTop = ta.scrollHeight;
+      }
+    },
     toggleVisibility: () => select(active === 'shared' ? 'private' : 'shared', true),
     togglePreview,
     dispose: () => {

@@ -1,12 +1,15 @@
 // The person form dialog: create or edit a person (every PersonInput field).
 
-import { h, uid } from '../lib/dom.js';
+import { h } from '../lib/dom.js';
 import { field, row, readForm } from '../lib/forms.js';
-import { timeZoneChoices } from '../lib/labels.js';
+import { LIMITS } from '../lib/limits.js';
 import { icon } from '../lib/icons.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
 import { localTimeZone } from './circle-form.js';
+import { zoneField } from './zone-field.js';
+import { similarWarning } from './similar.js';
+import { go, href } from '../router.js';
 
 /** The PersonInput fields and how to read them. */
 export const PERSON_SPEC = {
@@ -22,7 +25,15 @@ export const PERSON_SPEC = {
  */
 export function openPersonForm(person, o = {}) {
   const v = person || { name: o.name || '', timeZone: '' };
-  const tzListId = uid('tz');
+  // A new person may already be in Circlebook: warn, and offer to open them instead.
+  const warning = person ? null : similarWarning({
+    action: 'open',
+    onPick: (p) => {
+      /** @type {HTMLDialogElement|null} */ (warning.el.closest('dialog'))?.close();
+      go(href('person', p.id));
+    },
+  });
+  const checkSimilar = (form) => warning?.check(form.elements.namedItem('name').value, form.elements.namedItem('email').value);
   return formDialog({
     testid: 'person-dialog',
     title: person ? 'Edit person' : 'New person',
@@ -30,25 +41,30 @@ export function openPersonForm(person, o = {}) {
     size: 'lg',
     read: (form) => readForm(form, PERSON_SPEC),
     save: (input) => (person ? api.people.update(person.id, input) : api.people.create(input)),
+    ready: (form) => {
+      if (!warning) return;
+      form.addEventListener('input', (e) => ['name', 'email'].includes(/** @type {any} */ (e.target).name) && checkSimilar(form));
+      checkSimilar(form); // a name carried over from the people search
+    },
     body: () => [
       row(
-        field({ name: 'name', label: 'Name', value: v.name, required: true, autofocus: true }),
-        field({ name: 'pronouns', label: 'Pronouns', value: v.pronouns, placeholder: 'e.g. she/her', class: 'field-narrow' })),
-      field({ name: 'email', label: 'Email', type: 'email', value: v.email, placeholder: 'name@example.org' }),
+        field({ name: 'name', label: 'Name', value: v.name, required: true, maxlength: LIMITS.name, autofocus: true }),
+        field({ name: 'pronouns', label: 'Pronouns', value: v.pronouns, maxlength: LIMITS.title, placeholder: 'e.g. she/her', class: 'field-narrow' })),
+      field({ name: 'email', label: 'Email', type: 'email', value: v.email, maxlength: LIMITS.email, placeholder: 'name@example.org' }),
+      warning?.el,
       row(
-        field({ name: 'title', label: 'Title', value: v.title }),
-        field({ name: 'team', label: 'Team', value: v.team })),
+        field({ name: 'title', label: 'Title', value: v.title, maxlength: LIMITS.title }),
+        field({ name: 'team', label: 'Team', value: v.team, maxlength: LIMITS.title })),
       row(
-        field({ name: 'location', label: 'Location', value: v.location }),
-        field({ name: 'timeZone', label: 'Time zone', value: v.timeZone, list: tzListId, placeholder: localTimeZone() }),
-        field({ name: 'startDate', label: 'Started', type: 'date', value: v.startDate, hint: 'For tenure' })),
-      h('datalist', { id: tzListId }, timeZoneChoices(localTimeZone()).map((z) => h('option', { value: z }))),
+        field({ name: 'location', label: 'Location', value: v.location, maxlength: LIMITS.title }),
+        zoneField({ name: 'timeZone', label: 'Time zone', value: v.timeZone, first: localTimeZone(), placeholder: localTimeZone() }),
+        field({ name: 'startDate', label: 'Started', type: 'date', value: v.startDate, notFuture: true, hint: 'For tenure' })),
       row(
-        field({ name: 'strengths', label: 'Strengths', type: 'textarea', rows: 3, value: v.strengths }),
-        field({ name: 'growthAreas', label: 'Growth areas', type: 'textarea', rows: 3, value: v.growthAreas })),
+        field({ name: 'strengths', label: 'Strengths', type: 'textarea', rows: 3, value: v.strengths, maxlength: LIMITS.prose }),
+        field({ name: 'growthAreas', label: 'Growth areas', type: 'textarea', rows: 3, value: v.growthAreas, maxlength: LIMITS.prose })),
       h('div', { class: 'private-field' },
         h('p', { class: 'private-flag' }, icon('lock', { size: 14 }), 'Private — never exported'),
-        field({ name: 'privateNote', label: 'Private note', type: 'textarea', rows: 4, value: v.privateNote, hint: 'Only you see this. It stays on this computer and is left out of every export.' })),
+        field({ name: 'privateNote', label: 'Private note', type: 'textarea', rows: 4, value: v.privateNote, maxlength: LIMITS.prose, hint: 'Only you see this. It stays on this computer and is left out of every export.' })),
     ],
   });
 }

@@ -3,7 +3,8 @@
 
 import { h } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { field } from '../lib/forms.js';
+import { field, checkForm, FieldError } from '../lib/forms.js';
+import { LIMITS } from '../lib/limits.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
 
@@ -21,7 +22,7 @@ export function openPinDialog(o) {
     submitLabel: 'Pin',
     body: () => [
       field({ name: 'personId', label: 'About', type: 'select', value: o.personId || '', options: [{ value: '', label: 'Choose a person…' }, ...o.members.map((m) => ({ value: m.personId, label: m.name }))], required: true }),
-      field({ name: 'body', label: 'Note', type: 'textarea', rows: 3, placeholder: 'wants to lead the Q3 demo', required: true, hint: 'Shown on their page.' }),
+      field({ name: 'body', label: 'Note', what: 'The note', type: 'textarea', rows: 3, maxlength: LIMITS.prose, placeholder: 'wants to lead the Q3 demo', required: true, hint: 'Shown on their page.' }),
       h('fieldset', { class: 'pin-visibility' },
         h('legend', { class: 'label' }, 'Who may see it'),
         h('label', { class: 'choice-inline' }, h('input', { type: 'radio', name: 'visibility', value: 'private', checked: true, testid: 'pin-private' }), icon('lock', { size: 13 }), 'Private — only you'),
@@ -33,6 +34,8 @@ export function openPinDialog(o) {
       (person.value ? body : person).focus();
     },
     read: (form) => {
+      const problems = checkForm(form).map((p) => (p.field === 'personId' ? { ...p, message: 'Choose who the note is about.' } : p));
+      if (problems.length) throw new FieldError(problems[0].field, problems[0].message, problems);
       const els = form.elements;
       return {
         personId: Number(/** @type {HTMLSelectElement} */ (els.namedItem('personId')).value) || 0,
@@ -40,11 +43,7 @@ export function openPinDialog(o) {
         visibility: /** @type {RadioNodeList} */ (els.namedItem('visibility')).value || 'private',
       };
     },
-    save: async (input) => {
-      if (!input.personId) throw { code: 'invalid', field: 'personId', message: 'Choose who the note is about.' };
-      if (!input.body.trim()) throw { code: 'invalid', field: 'body', message: 'Write the note.' };
-      return api.notes.pin(input.personId, o.sessionId, input.body, input.visibility);
-    },
+    save: (input) => api.notes.pin(input.personId, o.sessionId, input.body, input.visibility),
   }).then((pin) => {
     if (back instanceof HTMLElement && back.isConnected) back.focus();
     return pin;

@@ -2,7 +2,7 @@
 // notes and action items, links to the previous and next sessions, and the
 // way into the live screen (Start session, S).
 
-import { h, replace } from '../lib/dom.js';
+import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { formatDateTime, formatDuration, relativeDays, nowIn } from '../lib/format.js';
 import { SESSION_STATUSES } from '../lib/labels.js';
@@ -109,6 +109,8 @@ export async function mount(root, route, ctx) {
     return h('div', { class: 'status-control' }, h('span', { class: 'status-control-label' }, 'Status'), group, note.el);
   };
 
+  // A planned session starts here, asking first when it is planned for another
+  // day (see start-dialog.js); going back from that question stays on this page.
   const startLive = async () => {
     const s = page.session;
     if (s.startedAt || s.status !== 'planned') {
@@ -116,12 +118,24 @@ export async function mount(root, route, ctx) {
       return;
     }
     try {
-      await api.sessions.start(s.id);
-      emit('circles:changed');
-      go(href('live', s.id));
+      const { startSession } = await import('./start-dialog.js');
+      const started = await startSession(page);
+      if (started && ctx.alive()) go(href('live', started.session.id));
     } catch (err) {
       reportError(err);
     }
+  };
+
+  // Marking who came at a planned session whose day has come marks it held
+  // (Go does, in the same call): say so, and show the new status.
+  const onMarked = (p) => {
+    if (!ctx.alive() || p.session.status === page.session.status) return;
+    page = p;
+    const key = focusKey(document.activeElement);
+    render();
+    refocus(root, key);
+    if (p.session.status === 'held') toast(`Session ${p.session.number} marked held: attendance was taken, so it took place.`, { kind: 'success' });
+    emit('circles:changed');
   };
 
   // The way into the live screen: start, go back to a running session, or open the notes.
@@ -190,7 +204,7 @@ export async function mount(root, route, ctx) {
       topicsBar(page, { onPage: (p) => { page.topics = p.topics; } }).el,
       h('div', { class: 'session-columns-main' },
         agendaSection(page),
-        rosterSection(page)),
+        rosterSection(page, { onChange: onMarked })),
       notesSection(),
       actionsSection());
   }

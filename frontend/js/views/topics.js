@@ -4,6 +4,7 @@
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { topicOptions } from '../lib/topics.js';
+import { LIMITS } from '../lib/limits.js';
 import * as api from '../api.js';
 import { saveStatus } from './ui.js';
 import { reportError } from './toast.js';
@@ -25,7 +26,7 @@ export function topicsBar(page, o = {}) {
   const chips = h('span', { class: 'topic-chips', testid: 'topic-chips' });
   const addBtn = h('button', { type: 'button', class: 'topic-add', testid: 'topic-add', title: 'Tag the session with a topic (T on the live screen)', 'aria-haspopup': 'listbox', 'aria-expanded': 'false' }, icon('plus', { size: 13 }), 'Topic');
   const search = /** @type {HTMLInputElement} */ (h('input', {
-    type: 'text', class: 'input topic-search', testid: 'topic-search', placeholder: 'Find or create a topic…', autocomplete: 'off',
+    type: 'text', class: 'input topic-search', testid: 'topic-search', placeholder: 'Find or create a topic…', autocomplete: 'off', maxlength: LIMITS.name,
     role: 'combobox', 'aria-expanded': 'true', 'aria-controls': `topic-options-${sessionId}`, 'aria-label': 'Topic',
   }));
   const listbox = h('ul', { class: 'topic-options', id: `topic-options-${sessionId}`, role: 'listbox', 'aria-label': 'Topics' });

@@ -1,0 +1,56 @@
+package people_test
+
+import (
+	"strings"
+	"testing"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/check"
+	"circlebook/backend/internal/testdb"
+	"circlebook/backend/people"
+)
+
+func TestPersonLimits(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    people.PersonInput
+		code  apperr.Code // "" for accepted
+		field string
+	}{
+		{"name at the limit", people.PersonInput{Name: strings.Repeat("Í", check.MaxName)}, "", ""},
+		{"name of 5000 characters", people.PersonInput{Name: strings.Repeat("a", 5000)}, apperr.TooLong, "name"},
+		{"title over the limit", people.PersonInput{Name: "Ana", Title: strings.Repeat("a", check.MaxTitle+1)}, apperr.TooLong, "title"},
+		{"pronouns over the limit", people.PersonInput{Name: "Ana", Pronouns: strings.Repeat("a", check.MaxTitle+1)}, apperr.TooLong, "pronouns"},
+		{"strengths over the limit", people.PersonInput{Name: "Ana", Strengths: strings.Repeat("a", check.MaxProse+1)}, apperr.TooLong, "strengths"},
+		{"tenure from today", people.PersonInput{Name: "Ana", StartDate: testdb.Today.Format(check.DateLayout)}, "", ""},
+		{"tenure from tomorrow", people.PersonInput{Name: "Ana", StartDate: "2026-11-26"}, apperr.Invalid, "startDate"},
+		{"tenure from 2999", people.PersonInput{Name: "Ana", StartDate: "2999-01-01"}, apperr.Invalid, "startDate"},
+		{"tenure from 1850", people.PersonInput{Name: "Ana", StartDate: "1850-01-01"}, apperr.Invalid, "startDate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, f := setup(t)
+			_, err := svc.Create(tt.in)
+			if tt.code == "" {
+				if err != nil {
+					t.Fatalf("refused: %v", err)
+				}
+				return
+			}
+			testdb.WantError(t, err, tt.code, tt.field)
+			if n := f.Count("people"); n != 0 {
+				t.Errorf("people = %d, want 0", n)
+			}
+		})
+	}
+}
+
+func TestPersonShowsEveryError(t *testing.T) {
+	svc, f := setup(t)
+	bad := people.PersonInput{Name: strings.Repeat("a", 5000), Email: "ana@", StartDate: "2999-01-01", GrowthAreas: strings.Repeat("g", check.MaxProse+1)}
+	_, err := svc.Create(bad)
+	testdb.WantFields(t, err, "name", "email", "startDate", "growthAreas")
+	p := f.Person("Ana Muñoz")
+	_, err = svc.Update(p.ID, bad)
+	testdb.WantFields(t, err, "name", "email", "startDate", "growthAreas")
+}
