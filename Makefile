@@ -67,10 +67,10 @@ windows:
 		-ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/circlebook.exe . ; \
 		status=$$?; rm -f rsrc_windows_amd64.syso; exit $$status
 
-## screenshots: refresh the README screenshot from the real window
+## screenshots: refresh the README screenshots from the real window
 screenshots: deps-test
 	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCREENSHOTS=$(CURDIR)/build/screenshots $(XVFB) \
-		$(GO) test -count=1 -run TestDesktopWindow ./backend/e2e/
+		$(GO) test -count=1 -run 'TestDesktopWindow|TestTypeThenCloseAtOnce/SIGTERM' ./backend/e2e/
 
 ## bench-window: the real window against a blank Wails app: launch time and memory,
 ## and key-to-screen latency on the live screen (see README, Performance)

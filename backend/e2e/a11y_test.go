@@ -163,12 +163,6 @@ func (p *page) axeCheck(t *testing.T, axe, screen string) {
 	p.emulate(t, a11yModes[0])
 }
 
-// pressKey sends one key to the focused element.
-func (p *page) pressKey(t *testing.T, key string) {
-	t.Helper()
-	p.do(t, chromedp.KeyEvent(key))
-}
-
 // closeDialog closes the open dialog with Esc and waits for it to go.
 func (p *page) closeDialog(t *testing.T, testid string) {
 	t.Helper()

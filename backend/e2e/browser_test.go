@@ -78,6 +78,12 @@ func (p *page) do(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
 	}
 }
 
+// pressKey sends one key to the focused element, as a keyboard would.
+func (p *page) pressKey(t *testing.T, key string) {
+	t.Helper()
+	p.do(t, chromedp.KeyEvent(key))
+}
+
 // shot saves a screenshot of the page for a failure message, and returns its path.
 func (p *page) shot(t *testing.T) string {
 	ctx, cancel := context.WithTimeout(p.ctx, 5*time.Second)

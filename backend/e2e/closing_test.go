@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -12,16 +13,19 @@ import (
 )
 
 // typed is what the leader types in the live notes before closing at once:
-// 220 characters, more than a leader types in the seconds before closing.
+// 266 characters, more than a leader types in the seconds before closing,
+// ending in an action line with no Enter after it.
 const typed = "Ana wants to lead the Q3 demo; Lars offers to review the deck first. " +
 	"We agreed the brief goes out by Friday and the pilot starts in January. " +
-	"Open question: who owns the metrics page? Zoe will ask her manager, Ines too."
+	"Open question: who owns the metrics page? Zoe will ask her manager, Ines too.\n" +
+	"- [ ] @Camille send the brief due:2026-12-31"
 
 // TestTypeThenCloseAtOnce types notes into the real window's live screen at
 // 20 ms a key, closes the window 50 ms after the last key (by SIGTERM, as at
 // logout, and by Ctrl+Q; the close button takes the same path in Wails), and
-// requires every character in the database, and still there after the app
-// is opened again.
+// requires every character in the database, the last line's action item made
+// though no Enter followed it, and the text still there after the app is
+// opened again.
 func TestTypeThenCloseAtOnce(t *testing.T) {
 	for _, way := range []string{"SIGTERM", "Ctrl+Q"} {
 		t.Run(way, func(t *testing.T) {
@@ -33,7 +37,12 @@ func TestTypeThenCloseAtOnce(t *testing.T) {
 
 			d := launchDesktop(t, data, "--open", "session/"+ses.UUID+"/live")
 			d.waitTitle(t, `^Live · Session [0-9]+ · Product Craft Circle — Circlebook$`)
-			d.typeText(t, 20, typed)
+			for i, line := range strings.Split(typed, "\n") {
+				if i > 0 {
+					d.keys(t, "Return")
+				}
+				d.typeText(t, 20, line)
+			}
 			time.Sleep(50 * time.Millisecond)
 			switch way {
 			case "SIGTERM":
@@ -51,12 +60,21 @@ func TestTypeThenCloseAtOnce(t *testing.T) {
 			if body != typed {
 				t.Fatalf("saved note = %q (%d characters), want all %d typed: %q", body, len(body), len(typed), typed)
 			}
+			var item, owner, due string
+			if err := db.QueryRow("SELECT a.text, p.name, a.due_on FROM action_items a JOIN people p ON p.id = a.owner_id WHERE a.session_id = ?", ses.ID).Scan(&item, &owner, &due); err != nil {
+				t.Fatalf("no action item from the last line: %v", err)
+			}
+			if item != "send the brief" || owner != "Camille Dubois" || due != "2026-12-31" {
+				t.Errorf("action item = %q for %s due %s", item, owner, due)
+			}
 			db.Close()
 			if way != "SIGTERM" {
 				return
 			}
-			again := launchDesktop(t, data)
-			again.waitTitle(t, `^Circles — Circlebook$`)
+			// Open again, on the same live screen: the notes are there.
+			again := launchDesktop(t, data, "--open", "session/"+ses.UUID+"/live")
+			again.waitTitle(t, `^Live · Session [0-9]+ · Product Craft Circle — Circlebook$`)
+			savePNGIf(t, again.settle(t, again.screenshot(t)), "live.png")
 			again.terminate(t)
 			db = openDB(t, data)
 			if got := integrity(t, db); got != "ok" {

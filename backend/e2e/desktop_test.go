@@ -150,7 +150,7 @@ func (d *desktop) keys(t testing.TB, keys ...string) {
 func (d *desktop) typeText(t testing.TB, delay int, text string) {
 	t.Helper()
 	d.focus(t)
-	d.xdotool(t, "type", "--delay", strconv.Itoa(delay), text)
+	d.xdotool(t, "type", "--delay", strconv.Itoa(delay), "--", text)
 }
 
 func (d *desktop) xdotool(t testing.TB, args ...string) {

@@ -63,12 +63,6 @@ func refusedFields(t *testing.T, r reply) []string {
 	return out
 }
 
-// press sends one key to the focused element, as a keyboard would.
-func press(t *testing.T, p *page, key string) {
-	t.Helper()
-	p.do(t, chromedp.KeyEvent(key))
-}
-
 // shown reports whether a testid is in the page and visible.
 func shown(t *testing.T, p *page, testid string) bool {
 	return eval[bool](t, p, fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid=%q]'); return !!el && el.checkVisibility() })()`, testid))
@@ -294,7 +288,7 @@ func TestTimeZoneField(t *testing.T) {
 	if first := eval[string](t, p, `document.querySelector('[data-testid=timeZone-options] [data-testid=zone-option]').dataset.zone`); first != "Europe/Madrid" {
 		t.Errorf("first match for madrid = %q", first)
 	}
-	press(t, p, kb.Enter)
+	p.pressKey(t, kb.Enter)
 	p.waitFor(t, `document.querySelector('[data-testid=field-timeZone]').value === 'Europe/Madrid'`)
 	if !shown(t, p, "circle-dialog") || shown(t, p, "timeZone-options") {
 		t.Fatal("Enter on a zone closed the dialog, or left the list open")
@@ -305,29 +299,29 @@ func TestTimeZoneField(t *testing.T) {
 	if first := eval[string](t, p, `document.querySelector('[data-testid=timeZone-options] [data-testid=zone-option]').dataset.zone`); first != "America/New_York" {
 		t.Errorf("first match for new york = %q", first)
 	}
-	press(t, p, kb.Escape)
+	p.pressKey(t, kb.Escape)
 	p.waitFor(t, `document.querySelector('[data-testid=timeZone-options]').hidden`)
 	if !shown(t, p, "circle-dialog") {
 		t.Fatal("Esc in the zone list closed the dialog")
 	}
-	press(t, p, kb.ArrowDown)
+	p.pressKey(t, kb.ArrowDown)
 	p.waitVisible(t, "timeZone-options")
-	press(t, p, kb.Enter)
+	p.pressKey(t, kb.Enter)
 	p.waitFor(t, `document.querySelector('[data-testid=field-timeZone]').value === 'America/New_York'`)
 
 	// A place typed in full becomes its zone; an unknown one is refused.
 	p.fill(t, "field-timeZone", "Madrid")
-	press(t, p, kb.Tab)
+	p.pressKey(t, kb.Tab)
 	p.waitFor(t, `document.querySelector('[data-testid=field-timeZone]').value === 'Europe/Madrid'`)
 	p.fill(t, "field-timeZone", "Gondor")
-	press(t, p, kb.Tab)
+	p.pressKey(t, kb.Tab)
 	p.click(t, "save")
 	p.waitFor(t, `!document.querySelector('[data-testid=error-timeZone]').hidden`)
 	if msg := p.text(t, "error-timeZone"); !strings.Contains(msg, "Europe/Madrid") {
 		t.Errorf("zone error reads %q", msg)
 	}
 	p.fill(t, "field-timeZone", "madr")
-	press(t, p, kb.Enter)
+	p.pressKey(t, kb.Enter)
 	p.waitFor(t, `document.querySelector('[data-testid=error-timeZone]').hidden`)
 	p.click(t, "save")
 	p.waitFor(t, `location.hash.startsWith('#/circles/')`)
@@ -338,7 +332,7 @@ func TestTimeZoneField(t *testing.T) {
 	p.click(t, "new-person")
 	p.waitVisible(t, "person-dialog")
 	p.fill(t, "field-timeZone", "buenos aires")
-	press(t, p, kb.Enter)
+	p.pressKey(t, kb.Enter)
 	p.waitFor(t, `document.querySelector('[data-testid=field-timeZone]').value === 'America/Argentina/Buenos_Aires'`)
 }
 

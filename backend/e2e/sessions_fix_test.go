@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/chromedp/chromedp"
 )
 
 // The session lifecycle as a leader meets it (issue 7, items 1, 2, 7 and 9),
@@ -41,12 +39,6 @@ func sfSession(t *testing.T, db *sql.DB, id int) (startsAt, startedAt, status st
 	return startsAt, startedAt, status
 }
 
-// sfPress sends one key to the focused element.
-func sfPress(t *testing.T, p *page, key string) {
-	t.Helper()
-	p.do(t, chromedp.KeyEvent(key))
-}
-
 // Item 1: opening the live screen of a session planned for another day asks
 // before starting it; Esc goes back, N starts a new session today, M moves it.
 func TestStartOnAnotherDayAsks(t *testing.T) {
@@ -67,7 +59,7 @@ func TestStartOnAnotherDayAsks(t *testing.T) {
 	if focused := eval[string](t, p, `document.activeElement.dataset.testid || ''`); focused != "start-move" {
 		t.Errorf("focus is on %q, want the first choice", focused)
 	}
-	sfPress(t, p, "\x1b")
+	p.pressKey(t, "\x1b")
 	p.waitFor(t, fmt.Sprintf(`location.hash === '#/sessions/%d' && !!document.querySelector('[data-testid=start-session]')`, id))
 	if at, started, _ := sfSession(t, db, id); at != planned || started != "" {
 		t.Fatalf("after going back: starts %s, started %q; want it untouched", at, started)
@@ -76,7 +68,7 @@ func TestStartOnAnotherDayAsks(t *testing.T) {
 	// The session page's Start asks the same; N starts an unplanned session today.
 	p.click(t, "start-session")
 	p.waitVisible(t, "start-dialog")
-	sfPress(t, p, "n")
+	p.pressKey(t, "n")
 	p.waitFor(t, fmt.Sprintf(`/^#\/sessions\/\d+\/live$/.test(location.hash) && location.hash !== '%s' && !!document.querySelector('[data-testid=live-screen][data-state=running]')`, live))
 	var newID int
 	var newAt, newStarted string
@@ -93,7 +85,7 @@ func TestStartOnAnotherDayAsks(t *testing.T) {
 	// M moves the planned session to now and starts it.
 	p.do(t, chromedpNavigate(srv, live))
 	p.waitVisible(t, "start-dialog")
-	sfPress(t, p, "m")
+	p.pressKey(t, "m")
 	p.waitFor(t, fmt.Sprintf(`location.hash === '%s' && !!document.querySelector('[data-testid=live-screen][data-state=running]')`, live))
 	at, started, status := sfSession(t, db, id)
 	if (at[:10] != sfDay(0) && at[:10] != sfDay(-1)) || started == "" || status != "planned" {
@@ -134,14 +126,22 @@ func TestEndCountsTheLastLine(t *testing.T) {
 	}
 }
 
+// pastPlannedSession opens browser mode on a circle of one member with a
+// session planned a week ago, still marked planned.
+func pastPlannedSession(t *testing.T, circle, member string) (srv server, p *page, db *sql.DB, circleID, person, sessionID int) {
+	t.Helper()
+	srv = startServe(t, "")
+	p = openPage(t, srv)
+	db = openDB(t, srv.Data)
+	circleID, person = sfCircle(t, p, circle, member)
+	sessionID = sfSchedule(t, p, circleID, sfDay(-7)+"T17:00")
+	return srv, p, db, circleID, person, sessionID
+}
+
 // Item 7: marking attendance at a past planned session marks it held, says
 // so, and the circle's attendance card counts it.
 func TestMarkingAPastSessionCountsIt(t *testing.T) {
-	srv := startServe(t, "")
-	p := openPage(t, srv)
-	db := openDB(t, srv.Data)
-	circleID, person := sfCircle(t, p, "Lunes", "Íñigo Sáenz")
-	id := sfSchedule(t, p, circleID, sfDay(-7)+"T17:00")
+	srv, p, db, circleID, person, id := pastPlannedSession(t, "Lunes", "Íñigo Sáenz")
 
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d", id)))
 	p.waitVisible(t, "roster")
@@ -158,6 +158,28 @@ func TestMarkingAPastSessionCountsIt(t *testing.T) {
 	p.waitVisible(t, "stat-tally")
 	if got := p.text(t, "stat-tally"); got != "1 present" {
 		t.Errorf("the circle's attendance card says %q, want 1 present", got)
+	}
+}
+
+// Item 7, on the circle page: a mark in the attendance grid on a past
+// planned session makes it held, and the circle's attendance card counts it
+// at once, without a reload.
+func TestMarkingAPastSessionInTheGridCountsIt(t *testing.T) {
+	srv, p, db, circleID, person, id := pastPlannedSession(t, "Martes", "Ana Ibáñez")
+
+	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/circles/%d", circleID)))
+	p.waitVisible(t, "stat-tally")
+	if got := p.text(t, "stat-tally"); got != "Nothing marked yet" {
+		t.Fatalf("before marking, the card says %q", got)
+	}
+	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=attendance-cell][data-person-id="%d"][data-session-id="%d"]`, person, id)))
+	p.waitFor(t, `document.querySelector('[data-testid=stat-tally]').textContent === '1 present'`)
+	p.waitFor(t, `[...document.querySelectorAll('.toast')].some((el) => el.textContent.includes('marked held'))`)
+	if n := p.count(t, "attendance-cell"); n == 0 || eval[bool](t, p, `!!document.querySelector('td.grid-cell.is-planned [data-session-id="`+fmt.Sprint(id)+`"]')`) {
+		t.Errorf("the session's column still shows as planned")
+	}
+	if _, _, status := sfSession(t, db, id); status != "held" {
+		t.Errorf("status = %s, want held", status)
 	}
 }
 

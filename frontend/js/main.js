@@ -10,7 +10,7 @@ import { sidebar } from './views/sidebar.js';
 import { openShortcuts } from './views/shortcuts.js';
 import { errorState } from './views/ui.js';
 import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
-import { startKeyTrace } from './lib/keytrace.js';
+import { startKeyTrace, afterPaint } from './lib/keytrace.js';
 
 /** View modules by route name, loaded on first use. */
 const VIEWS = {
@@ -213,8 +213,11 @@ async function onCloseMark(e) {
   api.events.emit('notes:flushed');
 }
 
-/** The window's title follows the page's, so scripts and tests see which screen is up. */
-const titles = new MutationObserver(() => api.app.setTitle(document.title));
+/**
+ * The window's title follows the page's, once the screen that set it has
+ * been painted: it is how scripts and tests know which screen is up.
+ */
+const titles = new MutationObserver(() => afterPaint(() => api.app.setTitle(document.title)));
 titles.observe(document.querySelector('title') || document.head, { childList: true, characterData: true, subtree: true });
 
 // The window may be asked to open on a given screen (circlebook --open ...),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { STATUSES, adjustTally, nextStatus, statusLetter, statusLabel, tally, rowTally, gridTally, gridColumns, moveInGrid, tallySummary } from '../js/lib/attendance.js';
+import { STATUSES, adjustTally, addSessionTally, nextStatus, statusLetter, statusLabel, tally, rowTally, gridTally, gridColumns, moveInGridLinks, tallySummary } from '../js/lib/attendance.js';
 
 test('a cell cycles present -> late -> excused -> absent -> unmarked -> present', () => {
   const seen = [];
@@ -48,14 +48,14 @@ test('grid columns are the held and planned sessions', () => {
 });
 
 test('arrow keys move within the grid and stop at its edges', () => {
-  assert.deepEqual(moveInGrid({ row: 0, col: 0 }, 'ArrowRight', 3, 4), { row: 0, col: 1 });
-  assert.deepEqual(moveInGrid({ row: 0, col: 0 }, 'ArrowLeft', 3, 4), { row: 0, col: 0 });
-  assert.deepEqual(moveInGrid({ row: 2, col: 3 }, 'ArrowDown', 3, 4), { row: 2, col: 3 });
-  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'ArrowUp', 3, 4), { row: 0, col: 2 });
-  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'Home', 3, 4), { row: 1, col: 0 });
-  assert.deepEqual(moveInGrid({ row: 1, col: 2 }, 'End', 3, 4, { ctrl: true }), { row: 2, col: 3 });
-  assert.equal(moveInGrid({ row: 0, col: 0 }, ' ', 3, 4), null);
-  assert.equal(moveInGrid({ row: 0, col: 0 }, 'ArrowDown', 0, 4), null);
+  assert.deepEqual(moveInGridLinks({ row: 0, col: 0 }, 'ArrowRight', 3, 4), { row: 0, col: 1 });
+  assert.deepEqual(moveInGridLinks({ row: 2, col: 3 }, 'ArrowDown', 3, 4), { row: 2, col: 3 });
+  assert.deepEqual(moveInGridLinks({ row: 2, col: 3 }, 'ArrowRight', 3, 4), { row: 2, col: 3 });
+  assert.deepEqual(moveInGridLinks({ row: 1, col: 2 }, 'ArrowUp', 3, 4), { row: 0, col: 2 });
+  assert.deepEqual(moveInGridLinks({ row: 1, col: 2 }, 'Home', 3, 4), { row: 1, col: 0 });
+  assert.deepEqual(moveInGridLinks({ row: 1, col: 2 }, 'End', 3, 4, { ctrl: true }), { row: 2, col: 3 });
+  assert.equal(moveInGridLinks({ row: 0, col: 0 }, ' ', 3, 4), null);
+  assert.equal(moveInGridLinks({ row: 0, col: 0 }, 'ArrowDown', 0, 4), null);
 });
 
 test('tallySummary', () => {
@@ -70,4 +70,10 @@ test('adjustTally moves one mark and keeps the rest as Go counted them', () => {
   assert.deepEqual(adjustTally(go, '', 'excused'), { present: 10, late: 2, excused: 2, absent: 3, rate: 12 / 15 });
   assert.equal(adjustTally({ present: 0, late: 0, excused: 0, absent: 1, rate: 0 }, 'absent', '').rate, null);
   assert.equal(go.present, 10, 'the input is not changed');
+});
+
+test('addSessionTally counts a session that has just become held', () => {
+  const go = { present: 10, late: 2, excused: 1, absent: 3, rate: 12 / 15 };
+  assert.deepEqual(addSessionTally(go, ['present', '', 'absent', 'late', 'excused']), { present: 11, late: 3, excused: 2, absent: 4, rate: 14 / 18 });
+  assert.deepEqual(addSessionTally({ present: 0, late: 0, excused: 0, absent: 0, rate: null }, ['', '']), { present: 0, late: 0, excused: 0, absent: 0, rate: null });
 });

@@ -75,6 +75,17 @@ export function adjustTally(t, from, to) {
 }
 
 /**
+ * Adds a whole session's marks to the circle's tally: marking attendance on
+ * a past planned session makes it held, and then all its marks count.
+ * @param {Tally} t
+ * @param {string[]} marks the session's marks ("" unmarked)
+ * @returns {Tally}
+ */
+export function addSessionTally(t, marks) {
+  return marks.reduce((acc, m) => adjustTally(acc, '', m), adjustTally(t, '', ''));
+}
+
+/**
  * Tallies one grid row, counting only marks at held sessions.
  * @param {string[]} cells one status per session ("" unmarked)
  * @param {{status: string}[]} sessions the grid's sessions, same order as cells
@@ -109,29 +120,6 @@ export function gridColumns(sessions) {
 }
 
 /**
- * Moves the grid's focus for a key press. Returns null for keys that do not move.
- * @param {{row: number, col: number}} at
- * @param {string} key KeyboardEvent.key
- * @param {number} rows @param {number} cols
- * @param {{ctrl?: boolean}} [mods]
- * @returns {{row: number, col: number}|null}
- */
-export function moveInGrid(at, key, rows, cols, mods = {}) {
-  if (rows <= 0 || cols <= 0) return null;
-  let { row, col } = at;
-  switch (key) {
-    case 'ArrowUp': row -= 1; break;
-    case 'ArrowDown': row += 1; break;
-    case 'ArrowLeft': col -= 1; break;
-    case 'ArrowRight': col += 1; break;
-    case 'Home': col = 0; if (mods.ctrl) row = 0; break;
-    case 'End': col = cols - 1; if (mods.ctrl) row = rows - 1; break;
-    default: return null;
-  }
-  return { row: Math.min(rows - 1, Math.max(0, row)), col: Math.min(cols - 1, Math.max(0, col)) };
-}
-
-/**
  * "5 present · 1 late · 1 absent" for a tally; empty parts are left out.
  * @param {Tally} t
  * @returns {string}
@@ -146,7 +134,8 @@ export function tallySummary(t) {
  * Moves the grid's focus where the grid also holds links: row -1 is the
  * sessions' header links and col -1 the members' name links. The corner holds
  * nothing, so a move into it stays put. Home and End go to the first or last
- * session, as in moveInGrid. Returns null for keys that do not move.
+ * session (with Ctrl, of the first or last member). Returns null for keys
+ * that do not move.
  * @param {{row: number, col: number}} at
  * @param {string} key KeyboardEvent.key
  * @param {number} rows @param {number} cols

@@ -13,8 +13,20 @@ export const TRACE_EVERY_MS = 250;
  */
 
 /**
- * Starts timing key presses. Each keydown waits for the next frame and
- * then one more task, which runs once that frame is laid out and painted.
+ * Calls fn once the next frame has been laid out and painted: it waits for
+ * the frame, then for one more task, which runs after the painting.
+ * @param {() => void} fn
+ */
+export function afterPaint(fn) {
+  requestAnimationFrame(() => {
+    const after = new MessageChannel();
+    after.port1.onmessage = () => fn();
+    after.port2.postMessage(0);
+  });
+}
+
+/**
+ * Starts timing key presses, each to the end of the frame that shows it.
  * @param {(samples: KeySample[]) => void} send gets the samples in batches
  * @param {(e: KeyboardEvent) => boolean} [skip] keys not to time
  * @returns {() => void} stop timing (sends what is left)
@@ -30,11 +42,7 @@ export function startKeyTrace(send, skip = () => false) {
     if (skip(e)) return;
     const stamp = e.timeStamp;
     const handled = performance.now() - stamp;
-    requestAnimationFrame(() => {
-      const after = new MessageChannel();
-      after.port1.onmessage = () => batch.push([handled, performance.now() - stamp]);
-      after.port2.postMessage(0);
-    });
+    afterPaint(() => batch.push([handled, performance.now() - stamp]));
   };
   document.addEventListener('keydown', onKey, true);
   const timer = setInterval(flush, TRACE_EVERY_MS);

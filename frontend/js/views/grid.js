@@ -4,13 +4,13 @@
 // left to each member's (one tab stop for the grid).
 
 import { h } from '../lib/dom.js';
-import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGridLinks, adjustTally } from '../lib/attendance.js';
+import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGridLinks, adjustTally, addSessionTally } from '../lib/attendance.js';
 import { dayParts, formatDateTime } from '../lib/format.js';
 import { roleLabel } from '../lib/labels.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
 import { rateMeter, setRate } from './ui.js';
-import { reportError } from './toast.js';
+import { reportError, toast } from './toast.js';
 
 /**
  * @typedef {{personId: number, tally: import('../lib/attendance.js').Tally, overall: import('../lib/attendance.js').Tally}} GridChange
@@ -35,6 +35,8 @@ export function attendanceGrid(page, o) {
   /** @type {Map<number, HTMLElement>} */
   const rateEls = new Map();
   const footCells = [];
+  /** Each column's header and cells, to restyle when its session becomes held. @type {HTMLElement[][]} */
+  const columnEls = cols.map(() => []);
   let overallEl;
 
   const cellLabel = (name, s, status) => `${name}, session ${s.number}, ${formatDateTime(s.startsAt)}: ${statusLabel(status)}`;
@@ -49,14 +51,21 @@ export function attendanceGrid(page, o) {
   // The circle's tally as Go counted it, moved along with each saved mark.
   let totals = adjustTally(page.attendance || { present: 0, late: 0, excused: 0, absent: 0, rate: null }, '', '');
 
-  const refreshTotals = (ri, si, before) => {
+  const refreshTotals = (ri, si, before, becameHeld) => {
     const r = rows[ri];
-    const t = rowTally(r.cells, sessions);
-    setRate(rateEls.get(r.personId), t.rate);
+    if (becameHeld) {
+      // Attendance was taken, so the session took place: all its marks count now.
+      sessions[si].status = 'held';
+      totals = addSessionTally(totals, rows.map((row) => row.cells[si]));
+      for (const el of columnEls[cols.indexOf(si)] || []) el.classList.remove('is-planned');
+    } else if (sessions[si].status === 'held') totals = adjustTally(totals, before, r.cells[si]);
     cols.forEach((sj, cj) => paintFoot(cj, sj));
-    if (sessions[si].status === 'held') totals = adjustTally(totals, before, r.cells[si]);
     setRate(overallEl, totals.rate);
-    o.onChange?.({ personId: r.personId, tally: t, overall: totals });
+    for (const row of becameHeld ? rows : [r]) {
+      const t = rowTally(row.cells, sessions);
+      setRate(rateEls.get(row.personId), t.rate);
+      o.onChange?.({ personId: row.personId, tally: t, overall: totals });
+    }
   };
 
   const paintFoot = (ci, si) => {
@@ -82,15 +91,18 @@ export function attendanceGrid(page, o) {
     if (st.busy) return;
     st.busy = true;
     const before = r.cells[si];
+    let becameHeld = false;
     try {
       while (st.desired !== r.cells[si]) {
         const want = st.desired;
         const result = await api.sessions.markAttendance(s.id, r.personId, want);
         const got = (result.roster || []).find((x) => x.personId === r.personId);
         r.cells[si] = got ? got.status : want;
+        if (result.session && result.session.status === 'held' && s.status !== 'held') becameHeld = true;
       }
       paint(btn, r.cells[si], false);
-      refreshTotals(ri, si, before);
+      refreshTotals(ri, si, before, becameHeld);
+      if (becameHeld) toast(`Session ${s.number} marked held: attendance was taken, so it took place.`, { kind: 'success' });
     } catch (err) {
       st.desired = r.cells[si];
       paint(btn, r.cells[si], false);
@@ -111,7 +123,9 @@ export function attendanceGrid(page, o) {
       const d = dayParts(s.startsAt);
       headLinks[ci] = h('a', { href: href('session', s.id), class: 'grid-col-link', tabindex: '-1', testid: 'grid-session-link', 'data-session-id': s.id },
         h('span', { class: 'grid-col-day' }, d.day), h('span', { class: 'grid-col-month' }, d.month));
-      return h('th', { scope: 'col', class: ['grid-col-head', s.status === 'planned' && 'is-planned'], title: `Session ${s.number}: ${formatDateTime(s.startsAt)}${s.topic ? ' — ' + s.topic : ''} (${s.status})` }, headLinks[ci]);
+      const th = h('th', { scope: 'col', class: ['grid-col-head', s.status === 'planned' && 'is-planned'], title: `Session ${s.number}: ${formatDateTime(s.startsAt)}${s.topic ? ' — ' + s.topic : ''} (${s.status})` }, headLinks[ci]);
+      columnEls[ci].push(th);
+      return th;
     }),
     h('th', { scope: 'col', class: 'grid-rate-head' }, 'Rate'));
 
@@ -137,7 +151,9 @@ export function attendanceGrid(page, o) {
         btn.addEventListener('click', () => mark(ri, ci));
         btn.addEventListener('focus', () => moveFocus({ row: ri, col: ci }, false));
         buttons[ri][ci] = btn;
-        return h('td', { class: ['grid-cell', s.status === 'planned' && 'is-planned'] }, btn);
+        const td = h('td', { class: ['grid-cell', s.status === 'planned' && 'is-planned'] }, btn);
+        columnEls[ci].push(td);
+        return td;
       }),
       h('td', { class: 'grid-rate' }, rateEl));
   });
