@@ -79,7 +79,7 @@ bench-window: deps-test
 
 ## window-soak: the real-window tests 5 times in a row while both cores are kept busy
 window-soak: deps-test
-	@for i in 1 2; do ( while :; do :; done ) & done; trap 'kill $$(jobs -p) 2>/dev/null' EXIT; \
+	@busy=""; for i in 1 2; do ( while :; do :; done ) & busy="$$busy $$!"; done; trap "kill $$busy" EXIT; \
 	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=5 -v -run 'TestDesktopWindow|TestTypeThenCloseAtOnce' -timeout 30m ./backend/e2e/
 
 deps-run:
