@@ -8,6 +8,7 @@ VERSION  := 0.1.0-$(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 LDFLAGS  := -s -w -X main.version=$(VERSION)
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 HAS_DISPLAY := $(if $(DISPLAY)$(WAYLAND_DISPLAY),yes,)
+SIZE     ?= tenth
 XVFB     := xvfb-run -a -s "-screen 0 1440x900x24"
 
 RUN_PKGS  := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
@@ -38,11 +39,13 @@ run: cli
 	./$(BIN) serve
 endif
 
-## test: vet, JavaScript unit tests, Go tests, end-to-end tests in Chromium and in the real window under Xvfb
+## test: vet, JavaScript unit tests, Go tests, end-to-end tests in Chromium and in the real window under Xvfb,
+## then the service benchmarks once on the tenth-scale data
 test: deps-test
 	$(GO) vet ./...
 	node --test frontend/test/
 	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -timeout 20m ./...
+	CIRCLEBOOK_SCALE=tenth $(GO) test -count=1 -run XXX -bench . -benchtime 5x ./backend/plans/ ./backend/paging/
 
 ## build: the desktop binary for this machine (Linux: GTK 3 + WebKitGTK 4.1)
 build: deps-run
@@ -91,3 +94,22 @@ deps-test:
 
 clean:
 	rm -rf build/bin
+
+## bench-scale: every program-scale benchmark on the generated data (SIZE=tenth|program),
+## each against the sample program or a blank Wails app in the same run (see README, Performance)
+bench-scale: deps-test
+	CIRCLEBOOK_SCALE=$(SIZE) $(GO) test -count=1 -run XXX -bench . -benchtime 200x -timeout 60m ./backend/plans/ ./backend/paging/
+	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCALE=$(SIZE) $(XVFB) $(GO) test -count=1 -run XXX -bench Scale -benchtime 3x -timeout 90m ./backend/e2e/
+
+## scale-walk: the real window on the generated data: circles list, End to the last circle,
+## its page, a session's live screen, a mark (SIZE=tenth|program; CIRCLEBOOK_SCREENSHOTS=DIR keeps the shot)
+scale-walk: deps-test
+	CIRCLEBOOK_E2E=1 CIRCLEBOOK_SCALE=$(SIZE) $(XVFB) $(GO) test -count=1 -v -run TestScaleWindowWalk -timeout 60m ./backend/e2e/
+
+## scale-data: generate the program-scale data set the scale tests and benchmarks copy
+## (backend/internal/scaledb) into its cache, once per generator and schema: SIZE=tenth
+## (the default, about a minute) or SIZE=program (10-20 minutes, 1.2 GB). To get a data
+## folder to open instead: circlebook demo --scale program --data DIR
+.PHONY: scale-data bench-scale scale-walk
+scale-data:
+	CIRCLEBOOK_SCALE=$(SIZE) $(GO) test -count=1 -v -run '^TestCache$$' -timeout 120m ./backend/internal/scaledb/

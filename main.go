@@ -68,7 +68,10 @@ const usage = `Usage:
   circlebook [--data DIR] [--open LINK]   open the window, on LINK's screen: circles, people,
                                           circle/NAME|UUID, person/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
-  circlebook demo                         load the sample program
+  circlebook demo [--scale program|tenth] load the sample program; --scale generates a program of
+                                          159,000 people and 16,000 circles (or a tenth) into an
+                                          empty data folder
+  circlebook check                        check the whole data file (PRAGMA integrity_check)
   circlebook export --circle NAME|UUID --format md|html|pdf|csv|ics|json
                     [--from DATE] [--to DATE] [--anonymize] [--figures-only]
                     [--table roster|attendance|actions] [--page A4|Letter]
@@ -107,10 +110,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		}
 		return runServe(*data, *addr, stdout)
 	case "demo":
+		size := cmd.String("scale", "", "program or tenth: generate a program of that size instead")
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
 		}
+		if *size != "" {
+			return runScaleDemo(*data, *size, stdout, stderr)
+		}
 		return runDemo(*data, stdout)
+	case "check":
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
+		return runCheck(*data, stdout)
 	case "export":
 		f := exportFlags(cmd)
 		if err := parseArgs(cmd, args, 0); err != nil {

@@ -114,7 +114,11 @@ func (s *Actions) Delete(id uint) error {
 	})
 }
 
-// List returns a circle's items: "open", "done" or "all".
+// MaxList caps how many items List returns: a circle keeps its items for years.
+const MaxList = 200
+
+// List returns a circle's items: "open", "done" or "all"; open before done,
+// oldest due first, at most MaxList.
 func (s *Actions) List(circleID uint, status string) ([]Item, error) {
 	if err := check.OneOf("status", "Status", status, "open", "done", "all"); err != nil {
 		return nil, err
@@ -123,7 +127,7 @@ func (s *Actions) List(circleID uint, status string) ([]Item, error) {
 	if status != "all" {
 		q = q.Where("a.status = ?", status)
 	}
-	return Scan(q)
+	return Scan(q.Limit(MaxList))
 }
 
 // assign copies the input onto an item after checking the owner and session

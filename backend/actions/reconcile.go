@@ -23,10 +23,7 @@ func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, no
 	for _, it := range existing {
 		byKey[it.LineKey] = it
 	}
-	members, err := circleMembers(tx, ses.CircleID)
-	if err != nil {
-		return err
-	}
+	members := lazyMembers(tx, ses.CircleID)
 	seen := map[string]bool{}
 	for _, l := range lines {
 		_, made := byKey[l.Key]
@@ -48,7 +45,7 @@ func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, no
 	return nil
 }
 
-func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.Note, ses model.Session, members []Member, now time.Time) error {
+func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.Note, ses model.Session, members func() ([]Member, error), now time.Time) error {
 	if it, ok := byKey[l.Key]; ok {
 		if l.Done && it.Status != model.ActionDone {
 			return tx.Model(&it).Updates(map[string]any{"status": model.ActionDone, "done_at": model.UTC(now)}).Error
@@ -58,7 +55,11 @@ func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.No
 	it := model.ActionItem{CircleID: ses.CircleID, SessionID: &ses.ID, Text: l.Text, DueOn: l.Due,
 		Status: model.ActionOpen, Source: model.SourceNotes, NoteID: &note.ID, LineKey: l.Key}
 	if l.Owner != "" {
-		if id, ok := ResolveOwner(l.Owner, members); !ok {
+		ms, err := members()
+		if err != nil {
+			return err
+		}
+		if id, ok := ResolveOwner(l.Owner, ms); !ok {
 			it.Text = "@" + l.Owner + " " + l.Text
 		} else if id != 0 {
 			it.OwnerID = &id
@@ -68,6 +69,21 @@ func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.No
 		it.Status, it.DoneAt = model.ActionDone, model.UTC(now)
 	}
 	return tx.Create(&it).Error
+}
+
+// lazyMembers reads the circle's members the first time a new line names
+// an owner, and not at all on the saves (most of them) that make no item.
+func lazyMembers(tx *gorm.DB, circleID uint) func() ([]Member, error) {
+	var ms []Member
+	var err error
+	loaded := false
+	return func() ([]Member, error) {
+		if !loaded {
+			ms, err = circleMembers(tx, circleID)
+			loaded = true
+		}
+		return ms, err
+	}
 }
 
 func circleMembers(tx *gorm.DB, circleID uint) ([]Member, error) {

@@ -25,3 +25,35 @@ func TestImportKeepsPeopleKeys(t *testing.T) {
 		t.Errorf("after the import: %+v", k)
 	}
 }
+
+// TestImportKeepsCircleKeyAndPin: a bundle's newer version of a circle
+// renames it here and its name key follows (that update runs no hooks);
+// whether it is pinned stays this laptop's choice, and a bundle carries none.
+func TestImportKeepsCircleKeyAndPin(t *testing.T) {
+	f := newStore(t)
+	c := f.Circle("Equipo Norte")
+	if err := f.DB.Model(&c).UpdateColumn("pinned", true).Error; err != nil {
+		t.Fatal(err)
+	}
+	b, data := export(t, f.DB, c.ID, false)
+	if strings.Contains(string(data), "pinned") || strings.Contains(string(data), "nameKey") {
+		t.Errorf("the bundle carries a local preference or a derived key: %.300s", data)
+	}
+	b.Circle.Name, b.Circle.UpdatedAt = "Équipe Sur", later(time.Hour)
+	load(t, f.DB, encoded(t, b))
+	var k struct {
+		Name, NameKey string
+		Pinned        bool
+	}
+	f.DB.Raw("SELECT name, name_key, pinned FROM circles WHERE id = ?", c.ID).Scan(&k)
+	if k.Name != "Équipe Sur" || k.NameKey != "equipe sur" || !k.Pinned {
+		t.Errorf("after the import: %+v, want renamed, keyed and still pinned", k)
+	}
+
+	dst := newStore(t)
+	res := load(t, dst.DB, data)
+	dst.DB.Raw("SELECT name, name_key, pinned FROM circles WHERE id = ?", res.CircleID).Scan(&k)
+	if k.Name != "Equipo Norte" || k.NameKey != "equipo norte" || k.Pinned {
+		t.Errorf("imported into a fresh store: %+v, want keyed and not pinned", k)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 
 	"gorm.io/gorm/clause"
@@ -350,11 +351,14 @@ func applyCircle(r *model.Circle, c Circle) {
 	r.Place, r.VideoLink, r.StartDate, r.EndDate, r.Status, r.Color = c.Place, c.VideoLink, c.StartDate, c.EndDate, c.Status, c.Color
 }
 
+// circleCols leaves pinned alone: it is this laptop's preference, never in a
+// bundle. The name key is set here because UpdateColumns runs no hooks.
 func circleCols(c Circle) map[string]any {
 	return map[string]any{"name": c.Name, "purpose": c.Purpose, "kind": c.Kind, "cadence": c.Cadence,
 		"cadence_days": c.CadenceDays, "meeting_day": c.MeetingDay, "meeting_time": c.MeetingTime,
 		"duration_minutes": c.DurationMinutes, "time_zone": c.TimeZone, "place": c.Place, "video_link": c.VideoLink,
-		"start_date": c.StartDate, "end_date": c.EndDate, "status": c.Status, "color": c.Color}
+		"start_date": c.StartDate, "end_date": c.EndDate, "status": c.Status, "color": c.Color,
+		"name_key": fold.Key(c.Name)}
 }
 
 func applyPerson(r *model.Person, p Person) {

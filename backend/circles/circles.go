@@ -8,19 +8,21 @@ import (
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/model"
+	"circlebook/backend/search"
 
 	"gorm.io/gorm"
 )
 
 // Circles manages circles and their members.
 type Circles struct {
-	db  *gorm.DB
-	now func() time.Time
+	db    *gorm.DB
+	now   func() time.Time
+	index search.Index
 }
 
 // New returns the circles service over db, reading the time from now.
 func New(db *gorm.DB, now func() time.Time) *Circles {
-	return &Circles{db: db, now: now}
+	return &Circles{db: db, now: now, index: search.For(db)}
 }
 
 // Create adds a circle.

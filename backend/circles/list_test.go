@@ -9,6 +9,16 @@ import (
 	"circlebook/backend/model"
 )
 
+// listed returns the first page of the list (at most 100 circles).
+func listed(t *testing.T, svc *circles.Circles, includeArchived bool) []circles.Summary {
+	t.Helper()
+	page, err := svc.List(circles.ListRequest{IncludeArchived: includeArchived, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return page.Circles
+}
+
 func byName(t *testing.T, list []circles.Summary) map[string]circles.Summary {
 	t.Helper()
 	out := map[string]circles.Summary{}
@@ -33,10 +43,7 @@ func TestListOrderAndArchived(t *testing.T) {
 		{true, []string{"Alpha", "Archived one", "beta", "gamma"}},
 	}
 	for _, tt := range tests {
-		list, err := svc.List(tt.includeArchived)
-		if err != nil {
-			t.Fatal(err)
-		}
+		list := listed(t, svc, tt.includeArchived)
 		var got []string
 		for _, s := range list {
 			got = append(got, s.Name)
@@ -63,10 +70,7 @@ func TestListMemberCounts(t *testing.T) {
 	f.Member(big, f.Person("Gone"), model.RoleMentee, func(m *model.Membership) { m.LeftOn = "2026-10-01" })
 	f.Member(small, f.Person("Priya"), model.RoleMentor)
 
-	list, err := svc.List(false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := listed(t, svc, false)
 	got := byName(t, list)
 	for name, want := range map[string]int{big.Name: 3, small.Name: 1, empty.Name: 0} {
 		if got[name].MemberCount != want {
@@ -88,10 +92,7 @@ func TestListNextSession(t *testing.T) {
 	other := f.Circle("Other circle")
 	otherNext := f.Session(other, "2026-11-30T10:00", model.SessionPlanned)
 
-	list, err := svc.List(false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := listed(t, svc, false)
 	got := byName(t, list)
 	if n := got[c.Name].NextSession; n == nil || n.ID != want.ID {
 		t.Errorf("%s: NextSession %+v, want session %d at %s", c.Name, n, want.ID, want.StartsAt)
@@ -122,10 +123,7 @@ func TestListAttendanceRate(t *testing.T) {
 	quiet := f.Circle("No marks")
 	f.Session(quiet, "2026-10-01T17:00", model.SessionHeld)
 
-	list, err := svc.List(false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := listed(t, svc, false)
 	got := byName(t, list)
 	a := got[c.Name].Attendance
 	if a.Present != 1 || a.Late != 1 || a.Absent != 2 || a.Excused != 1 {
@@ -148,12 +146,12 @@ func deref(p *float64) any {
 
 func TestListEmptyIsEmptyArray(t *testing.T) {
 	svc, _ := setup(t)
-	list, err := svc.List(true)
+	page, err := svc.List(circles.ListRequest{IncludeArchived: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := json.Marshal(list); string(got) != "[]" {
-		t.Errorf("List with no circles marshals to %s, want []", got)
+	if got, _ := json.Marshal(page); string(got) != `{"circles":[],"total":0,"capped":false,"offset":0,"next":"","any":false}` {
+		t.Errorf("List with no circles marshals to %s", got)
 	}
 }
 
@@ -172,10 +170,7 @@ func TestListReadsEveryField(t *testing.T) {
 	}
 	bare := f.Circle("Bare") // no members, no sessions, no marks
 
-	list, err := svc.List(false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := listed(t, svc, false)
 	got := byName(t, list)
 	for _, want := range []model.Circle{c, bare} {
 		var stored model.Circle
@@ -227,10 +222,7 @@ func TestListAttendanceFollowsChanges(t *testing.T) {
 				t.Fatalf("%s: %v", st.name, err)
 			}
 		}
-		list, err := svc.List(false)
-		if err != nil {
-			t.Fatal(err)
-		}
+		list := listed(t, svc, false)
 		a := list[0].Attendance
 		if a.Present != st.present || a.Late != st.late || a.Absent != st.absent || a.Excused != 0 {
 			t.Errorf("%s: tally %+v, want present %d, late %d, absent %d", st.name, a, st.present, st.late, st.absent)
@@ -245,4 +237,28 @@ func marshal(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestListAny: Any says whether the file has a circle at all, whatever the
+// filters hide: the first-run screen shows only when it is false.
+func TestListAny(t *testing.T) {
+	svc, f := setup(t)
+	check := func(req circles.ListRequest, total int, anyCircle bool) {
+		t.Helper()
+		page, err := svc.List(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != total || page.Any != anyCircle || len(page.Circles) != total {
+			t.Errorf("List(%+v): total %d, any %v, %d rows; want total %d, any %v", req, page.Total, page.Any, len(page.Circles), total, anyCircle)
+		}
+	}
+	check(circles.ListRequest{}, 0, false)
+	check(circles.ListRequest{IncludeArchived: true, Query: "old"}, 0, false)
+	f.Circle("Old one", func(c *model.Circle) { c.Status = model.CircleArchived })
+	check(circles.ListRequest{}, 0, true)
+	check(circles.ListRequest{Query: "old"}, 0, true)
+	check(circles.ListRequest{IncludeArchived: true}, 1, true)
+	check(circles.ListRequest{IncludeArchived: true, Query: "zzz"}, 0, true)
+	check(circles.ListRequest{IncludeArchived: true, Query: "OLD"}, 1, true)
 }

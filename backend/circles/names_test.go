@@ -38,10 +38,7 @@ func TestListSortsCirclesAsAPersonReads(t *testing.T) {
 	for _, name := range []string{"Zeta", "Équipe Norte", "alpha", "Ñandú", "Órbita", "Beta"} {
 		f.Circle(name)
 	}
-	list, err := svc.List(false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	list := listed(t, svc, false)
 	var got []string
 	for _, c := range list {
 		got = append(got, c.Name)

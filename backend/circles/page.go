@@ -36,8 +36,9 @@ type Page struct {
 	Sessions   []model.Session  `json:"sessions"` // in date order
 	Grid       []GridRow        `json:"grid"`     // members x Sessions
 	Attendance attendance.Tally `json:"attendance"`
-	Actions    []actions.Item   `json:"actions"` // open action items
-	Topics     []topics.Topic   `json:"topics"`  // topics covered, most first
+	Actions    []actions.Item   `json:"actions"`   // open action items, due first, at most MaxOpenActions
+	OpenCount  int64            `json:"openCount"` // all the open action items
+	Topics     []topics.Topic   `json:"topics"`    // topics covered, most first
 }
 
 // Get returns a circle's page.
@@ -63,13 +64,26 @@ func (s *Circles) Get(id uint) (Page, error) {
 		for i := range p.Members {
 			p.Members[i].Attendance = tallyFor(p.Grid[i], p.Sessions)
 		}
-		if p.Actions, err = actions.Scan(actions.Query(tx).Where("a.circle_id = ? AND a.status = ?", id, model.ActionOpen)); err != nil {
+		if err := openActions(tx, id, &p); err != nil {
 			return err
 		}
 		p.Topics, err = topics.ForCircle(tx, id)
 		return err
 	})
 	return p, err
+}
+
+// MaxOpenActions caps the open action items the circle page lists.
+const MaxOpenActions = 100
+
+func openActions(tx *gorm.DB, id uint, p *Page) error {
+	open := "circle_id = ? AND status = ?"
+	if err := tx.Table("action_items").Where(open, id, model.ActionOpen).Count(&p.OpenCount).Error; err != nil {
+		return err
+	}
+	var err error
+	p.Actions, err = actions.Scan(actions.Query(tx).Where("a."+open, id, model.ActionOpen).Limit(MaxOpenActions))
+	return err
 }
 
 func members(tx *gorm.DB, circleID uint) ([]Member, error) {

@@ -57,11 +57,14 @@ func TestLoad(t *testing.T) {
 
 	// The sample is consistent with the services' own rules: numbering in
 	// date order and something next on each active circle's calendar.
-	list, err := circles.New(st.DB, testdb.Now).List(false)
+	list, err := circles.New(st.DB, testdb.Now).List(circles.ListRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range list {
+	if len(list.Circles) != 4 || list.Total != 4 || list.Next != "" {
+		t.Errorf("listed %d of %d circles (next %q), want the sample's 4 on one page", len(list.Circles), list.Total, list.Next)
+	}
+	for _, c := range list.Circles {
 		if c.NextSession == nil {
 			t.Errorf("%s: no upcoming session", c.Name)
 		}

@@ -190,12 +190,14 @@ const taskNotes = "## Decisions\n\nWe agreed to pair on the demo.\n\n- [ ] Send 
 func loadA11yFixture(t *testing.T, p *page) a11yFixture {
 	t.Helper()
 	callAPI[map[string]any](t, p, "demo.Demo.Load")
-	circles := callAPI[[]struct {
-		ID   int
-		Name string
-	}](t, p, "circles.Circles.List", false)
+	list := callAPI[struct {
+		Circles []struct {
+			ID   int
+			Name string
+		}
+	}](t, p, "circles.Circles.List", map[string]any{"includeArchived": false})
 	var f a11yFixture
-	for _, c := range circles {
+	for _, c := range list.Circles {
 		switch c.Name {
 		case "Product Craft Circle":
 			f.circle = c.ID

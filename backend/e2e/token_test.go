@@ -16,7 +16,7 @@ func fetchFrom(t *testing.T, p *page, method, path string) (int, string) {
 	t.Helper()
 	body := "undefined"
 	if method == "POST" {
-		body = `'{"name":"circles.Circles.List","args":[true]}'`
+		body = `'{"name":"circles.Circles.List","args":[{"includeArchived":true}]}'`
 	}
 	js := fmt.Sprintf(`fetch(%q, {method: %q, headers: {'Content-Type': 'application/json'}, body: %s})
 		.then(async r => [String(r.status), await r.text()])`, path, method, body)

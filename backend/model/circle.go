@@ -1,5 +1,11 @@
 package model
 
+import (
+	"circlebook/backend/fold"
+
+	"gorm.io/gorm"
+)
+
 // Circle kinds.
 const (
 	KindGroup = "group" // 3-20 mentors and mentees
@@ -40,8 +46,18 @@ type Circle struct {
 	StartDate       string `json:"startDate"` // YYYY-MM-DD
 	EndDate         string `json:"endDate"`   // YYYY-MM-DD or ""
 	Status          string `gorm:"not null" json:"status"`
-	Color           string `json:"color"` // #RRGGBB
+	Color           string `json:"color"`                                // #RRGGBB
+	Pinned          bool   `gorm:"not null;default:false" json:"pinned"` // kept in the sidebar; this laptop's preference, not in bundles
+
+	NameKey string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort and search by it; indexed
 
 	Memberships []Membership `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 	Sessions    []Session    `gorm:"constraint:OnDelete:CASCADE" json:"-"`
+}
+
+// BeforeSave keeps the folded name key in step with the name on every Create
+// and Save (a write that bypasses hooks sets it with fold.Key).
+func (c *Circle) BeforeSave(*gorm.DB) error {
+	c.NameKey = fold.Key(c.Name)
+	return nil
 }

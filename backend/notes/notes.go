@@ -87,17 +87,19 @@ func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *
 	return err
 }
 
-// write upserts the note and bumps its version.
+// write upserts the note and bumps its version. An existing note has only
+// its text, version and time rewritten, so its indexed columns stay put.
 func write(tx *gorm.DB, sessionID uint, visibility, body string) (model.Note, error) {
 	var note model.Note
 	err := tx.Where("session_id = ? AND visibility = ?", sessionID, visibility).Take(&note).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		note = model.Note{SessionID: sessionID, Visibility: visibility}
+		note = model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: 1}
+		return note, tx.Create(&note).Error
 	} else if err != nil {
 		return note, err
 	}
 	note.Body, note.Version = body, note.Version+1
-	return note, tx.Save(&note).Error
+	return note, tx.Model(&note).Select("body", "version", "updated_at").Updates(&note).Error
 }
 
 // revise records the note's text as a revision when the last one is older

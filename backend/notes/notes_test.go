@@ -217,3 +217,20 @@ func TestRevisionsOfUnknownNote(t *testing.T) {
 	_, err := e.svc.Revisions(999)
 	testdb.WantError(t, err, apperr.NotFound, "")
 }
+
+// TestSaveStampsUpdatedAt keeps the note's created time and moves its
+// updated time to each save's, in the reply and in the file: Recover
+// compares a draft's time with it.
+func TestSaveStampsUpdatedAt(t *testing.T) {
+	e := setup(t)
+	first := e.save(t, model.Shared, "a")
+	e.clock.Advance(time.Minute)
+	second := e.save(t, model.Shared, "ab")
+	stored := e.stored(t, model.Shared)
+	for _, n := range []model.Note{second, stored} {
+		if !n.UpdatedAt.Equal(e.clock.Now()) || !n.CreatedAt.Equal(first.CreatedAt) || n.UUID != first.UUID {
+			t.Errorf("note after the second save: created %v, updated %v, uuid %s; want created %v, updated %v, uuid %s",
+				n.CreatedAt, n.UpdatedAt, n.UUID, first.CreatedAt, e.clock.Now(), first.UUID)
+		}
+	}
+}

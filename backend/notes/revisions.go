@@ -9,14 +9,18 @@ import (
 	"gorm.io/gorm"
 )
 
-// Revisions lists a note's earlier versions, newest first.
+// MaxRevisions caps how many versions Revisions lists: a note typed through
+// a long session keeps one every few minutes.
+const MaxRevisions = 100
+
+// Revisions lists a note's earlier versions, newest first, at most MaxRevisions.
 func (s *Notes) Revisions(noteID uint) ([]model.NoteRevision, error) {
 	revs := []model.NoteRevision{}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := tx.Take(&model.Note{}, noteID).Error; err != nil {
 			return apperr.Missing("note", noteID)
 		}
-		return tx.Where("note_id = ?", noteID).Order("id DESC").Find(&revs).Error
+		return tx.Where("note_id = ?", noteID).Order("id DESC").Limit(MaxRevisions).Find(&revs).Error
 	})
 	return revs, err
 }

@@ -1,6 +1,7 @@
 package notes_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -151,5 +152,26 @@ func TestRestoreKeepsTextAlreadyInARevision(t *testing.T) {
 			t.Errorf("revisions = %v, want %v", reasons, want)
 			break
 		}
+	}
+}
+
+// TestRevisionsBounded keeps typing long enough to leave more revisions than
+// the list shows: it lists the newest MaxRevisions, newest first.
+func TestRevisionsBounded(t *testing.T) {
+	e := setup(t)
+	var note model.Note
+	for i := range notes.MaxRevisions + 2 {
+		note = e.save(t, model.Shared, fmt.Sprintf("draft %d\n", i))
+		e.clock.Advance(notes.RevisionEvery)
+	}
+	revs, err := e.svc.Revisions(note.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != notes.MaxRevisions {
+		t.Fatalf("Revisions listed %d, want %d", len(revs), notes.MaxRevisions)
+	}
+	if want := fmt.Sprintf("draft %d\n", notes.MaxRevisions+1); revs[0].Body != want {
+		t.Errorf("newest listed = %q, want %q", revs[0].Body, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"circlebook/backend/model"
+	"circlebook/backend/people"
 )
 
 // TestListMatchesWithoutAccentsOrCase: a search finds a name, email, team or
@@ -41,11 +42,11 @@ func TestListMatchesWithoutAccentsOrCase(t *testing.T) {
 		{"saenz angel", nil},                            // never across two fields or people
 	}
 	for _, tt := range tests {
-		r, err := svc.List(tt.search)
+		r, err := svc.List(people.ListRequest{Query: tt.search})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := names(r.People); !slices.Equal(got, tt.want) || r.Total != int64(len(tt.want)) {
+		if got := names(r.People); !slices.Equal(got, tt.want) || r.Total != len(tt.want) {
 			t.Errorf("List(%q) = %q (total %d), want %q", tt.search, got, r.Total, tt.want)
 		}
 	}
@@ -57,7 +58,7 @@ func TestListSortsAsAPersonReads(t *testing.T) {
 	for _, n := range []string{"Zoë Walker", "Íñigo Sáenz", "ana gil", "Élodie Roux", "Łukasz Wróbel", "Ömer Yılmaz", "van der Berg", "Ana Gil", "Anabel Ortiz"} {
 		f.Person(n)
 	}
-	r, err := svc.List("")
+	r, err := svc.List(people.ListRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,61 +36,40 @@ func TestListSearch(t *testing.T) {
 	f.Person("1000 Sure", func(p *model.Person) { p.Title = "GrowthXLead" })
 	f.Person(`Back\slash`)
 
+	everyone := []string{"100% Sure", "1000 Sure", "Aiko Tanaka", "Ana Muñoz", `Back\slash`, "kwame Mensah"}
 	tests := []struct {
 		search string
 		want   []string
 	}{
-		{"", []string{"100% Sure", "1000 Sure", "Aiko Tanaka", "Ana Muñoz", `Back\slash`, "kwame Mensah"}},
-		{"ANA M", []string{"Ana Muñoz"}},                    // name, any case
+		{"", everyone},
+		{"ANA M", []string{"Ana Muñoz"}},                    // name, any case, each word a prefix
 		{"PAY.EXAMPLE", []string{"kwame Mensah"}},           // email
 		{"design", []string{"Aiko Tanaka"}},                 // team and title
 		{"engineer", []string{"Ana Muñoz", "kwame Mensah"}}, // title
-		{"%", []string{"100% Sure"}},                        // a literal percent sign
-		{"0%", []string{"100% Sure"}},                       //
-		{"_", []string{"100% Sure"}},                        // a literal underscore
-		{"growth_", []string{"100% Sure"}},                  // not "any one character"
-		{`\`, []string{`Back\slash`}},                       // a literal backslash
+		{"mensah kwame", []string{"kwame Mensah"}},          // words in any order
+		{"ensah", nil},                                      // the start of a word, not its middle
+		{"100", []string{"100% Sure", "1000 Sure"}},         // digits are words too
+		{"100%", []string{"100% Sure", "1000 Sure"}},        // punctuation only separates words
+		{"growth_", []string{"100% Sure", "1000 Sure"}},     //
+		{"growth lead", []string{"100% Sure"}},              // Growth_Lead is two words, GrowthXLead one
+		{`back\`, []string{`Back\slash`}},                   //
+		{"%", everyone},                                     // no word at all: no filter
+		{`\`, everyone},                                     //
 		{"nobody", nil},
 	}
 	for _, tt := range tests {
 		t.Run(strconv.Quote(tt.search), func(t *testing.T) {
-			r, err := svc.List(tt.search)
+			r, err := svc.List(people.ListRequest{Query: tt.search})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if got := names(r.People); !slices.Equal(got, tt.want) {
 				t.Errorf("List(%q) = %q, want %q", tt.search, got, tt.want)
 			}
-			if r.Total != int64(len(tt.want)) {
-				t.Errorf("Total = %d, want %d", r.Total, len(tt.want))
+			if r.Total != len(tt.want) || r.Capped {
+				t.Errorf("Total = %d (capped %v), want %d", r.Total, r.Capped, len(tt.want))
 			}
 		})
-	}
-}
-
-func TestListTotalBeyondLimit(t *testing.T) {
-	svc, f := setup(t)
-	batch := make([]model.Person, people.ListLimit+20)
-	for i := range batch {
-		batch[i] = model.Person{Name: "Person " + strconv.Itoa(1000+i), Team: "Many"}
-	}
-	if err := f.DB.CreateInBatches(batch, 200).Error; err != nil {
-		t.Fatal(err)
-	}
-	f.Person("Solo", func(p *model.Person) { p.Team = "Alone" })
-
-	r, err := svc.List("many")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Total != int64(people.ListLimit+20) {
-		t.Errorf("Total = %d, want %d: every match counts", r.Total, people.ListLimit+20)
-	}
-	if len(r.People) != people.ListLimit {
-		t.Errorf("returned %d people, want the limit %d", len(r.People), people.ListLimit)
-	}
-	if r.People[0].Name != "Person 1000" {
-		t.Errorf("first = %q, want the first by name", r.People[0].Name)
 	}
 }
 
@@ -102,7 +81,7 @@ func TestListCircleCount(t *testing.T) {
 	f.Member(f.Circle("Left"), ana, model.RoleMentee, func(m *model.Membership) { m.LeftOn = "2026-01-01" })
 	f.Person("Nobody")
 
-	r, err := svc.List("")
+	r, err := svc.List(people.ListRequest{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,19 +9,21 @@ import (
 	"circlebook/backend/apperr"
 	"circlebook/backend/check"
 	"circlebook/backend/model"
+	"circlebook/backend/search"
 
 	"gorm.io/gorm"
 )
 
 // People manages the people in the program.
 type People struct {
-	db  *gorm.DB
-	now func() time.Time
+	db    *gorm.DB
+	now   func() time.Time
+	index search.Index
 }
 
 // New returns the people service over db.
 func New(db *gorm.DB, now func() time.Time) *People {
-	return &People{db: db, now: now}
+	return &People{db: db, now: now, index: search.For(db)}
 }
 
 // PersonInput is what the person form sends.

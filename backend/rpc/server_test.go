@@ -124,6 +124,9 @@ func (b *browser) call(body string, edit func(*http.Request)) *http.Response {
 	return b.do(req)
 }
 
+// listAll asks circles.Circles.List for the first page of every circle.
+var listAll = map[string]any{"includeArchived": true}
+
 func callBody(t *testing.T, name string, args ...any) string {
 	t.Helper()
 	b, err := json.Marshal(map[string]any{"name": name, "args": args})
@@ -166,8 +169,8 @@ func TestPageNeedsToken(t *testing.T) {
 	wantStatus(t, b.get("/", func(r *http.Request) {
 		r.AddCookie(&http.Cookie{Name: "circlebook_" + port, Value: "guess"})
 	}), http.StatusUnauthorized)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Del("Cookie") }), http.StatusUnauthorized)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) {
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) { r.Header.Del("Cookie") }), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) {
 		r.Header.Del("Cookie")
 		r.AddCookie(&http.Cookie{Name: b.cookie.Name, Value: "guess"})
 	}), http.StatusUnauthorized)
@@ -211,26 +214,26 @@ func TestForeignHostIsRefused(t *testing.T) {
 		t.Run(host, func(t *testing.T) {
 			b := start(t)
 			setHost := func(r *http.Request) { r.Host = host }
-			wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), setHost), http.StatusForbidden)
+			wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), setHost), http.StatusForbidden)
 			wantStatus(t, b.get("/?token="+b.token, setHost), http.StatusForbidden)
 		})
 	}
 	t.Run("localhost is fine", func(t *testing.T) {
 		b := start(t)
 		_, port, _ := net.SplitHostPort(b.server.Listener.Addr().String())
-		wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Host = "localhost:" + port }), http.StatusOK)
+		wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) { r.Host = "localhost:" + port }), http.StatusOK)
 	})
 }
 
 func TestForeignOriginIsRefused(t *testing.T) {
 	b := start(t)
 	for _, origin := range []string{"http://evil.example", "null", "https://" + b.server.Listener.Addr().String(), "http://localhost:1"} {
-		res := b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Set("Origin", origin) })
+		res := b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) { r.Header.Set("Origin", origin) })
 		if res.StatusCode != http.StatusForbidden {
 			t.Errorf("Origin %q: status %d, want 403", origin, res.StatusCode)
 		}
 	}
-	same := b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Set("Origin", b.base) })
+	same := b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) { r.Header.Set("Origin", b.base) })
 	wantStatus(t, same, http.StatusOK)
 }
 
@@ -259,17 +262,20 @@ func TestCall(t *testing.T) {
 		t.Errorf("circles = %d, want 1", n)
 	}
 
-	res = b.call(callBody(t, "circles.Circles.List", false), nil)
+	res = b.call(callBody(t, "circles.Circles.List", listAll), nil)
 	wantStatus(t, res, http.StatusOK)
-	var list []struct {
-		ID          uint `json:"id"`
-		MemberCount int  `json:"memberCount"`
+	var page struct {
+		Circles []struct {
+			ID          uint `json:"id"`
+			MemberCount int  `json:"memberCount"`
+		} `json:"circles"`
+		Total int `json:"total"`
 	}
-	if err := json.Unmarshal(decode(t, res).Result, &list); err != nil {
+	if err := json.Unmarshal(decode(t, res).Result, &page); err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 1 || list[0].ID != created.ID {
-		t.Errorf("List = %+v, want the created circle", list)
+	if len(page.Circles) != 1 || page.Circles[0].ID != created.ID || page.Total != 1 {
+		t.Errorf("List = %+v, want the created circle", page)
 	}
 
 	// A method with only an error result replies with a null result, as Wails does.
@@ -296,12 +302,12 @@ func TestCallErrors(t *testing.T) {
 		{"not found", `{"name":"circles.Circles.Get","args":[4242]}`, http.StatusUnprocessableEntity, apperr.NotFound, "", "4242"},
 		{"conflict", `{"name":"people.People.Create","args":[{"name":"Ana 2","email":"ANA@example.org"}]}`, http.StatusUnprocessableEntity, apperr.Conflict, "email", "ANA@example.org"},
 		{"too few arguments", `{"name":"circles.Circles.Get","args":[]}`, http.StatusUnprocessableEntity, apperr.Internal, "", "expected 1 arguments, got 0"},
-		{"too many arguments", `{"name":"circles.Circles.List","args":[true,false]}`, http.StatusUnprocessableEntity, apperr.Internal, "", "expected 1 arguments, got 2"},
+		{"too many arguments", `{"name":"circles.Circles.List","args":[{},{}]}`, http.StatusUnprocessableEntity, apperr.Internal, "", "expected 1 arguments, got 2"},
 		{"argument of the wrong type", `{"name":"circles.Circles.Get","args":["seven"]}`, http.StatusUnprocessableEntity, apperr.Internal, "", "argument 1"},
 		{"bad JSON", `{"name":"circles.Circles.List","args":[`, http.StatusBadRequest, apperr.Internal, "", "bad request"},
 		{"unknown method", `{"name":"circles.Circles.DropAll","args":[]}`, http.StatusNotFound, apperr.Internal, "", "not registered"},
 		{"unexported helper", `{"name":"circles.Circles.find","args":[]}`, http.StatusNotFound, apperr.Internal, "", "not registered"},
-		{"Go package path is not the name", `{"name":"circlebook/backend/circles.Circles.List","args":[false]}`, http.StatusNotFound, apperr.Internal, "", "not registered"},
+		{"Go package path is not the name", `{"name":"circlebook/backend/circles.Circles.List","args":[{}]}`, http.StatusNotFound, apperr.Internal, "", "not registered"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -337,7 +343,7 @@ func TestCallNeedsPost(t *testing.T) {
 
 func TestCallBodyIsCapped(t *testing.T) {
 	b := start(t)
-	big := `{"name":"circles.Circles.List","args":[false],"pad":"` + strings.Repeat("x", rpc.MaxBody) + `"}`
+	big := `{"name":"circles.Circles.List","args":[{}],"pad":"` + strings.Repeat("x", rpc.MaxBody) + `"}`
 	req, _ := http.NewRequest(http.MethodPost, b.base+"/api/call", bytes.NewReader([]byte(big)))
 	b.withCookie(req)
 	wantStatus(t, b.do(req), http.StatusBadRequest)
@@ -350,9 +356,11 @@ func TestMethodNamesMatchWails(t *testing.T) {
 		name string
 		args []any
 	}{
-		{"circles.Circles.List", []any{true}},
+		{"circles.Circles.List", []any{map[string]any{"includeArchived": true}}},
+		{"circles.Circles.Sidebar", []any{[]uint{1}}},
+		{"circles.Circles.SetPinned", []any{1, true}},
 		{"circles.Circles.Get", []any{1}},
-		{"people.People.List", []any{""}},
+		{"people.People.List", []any{map[string]any{"query": "ana", "limit": 8}}},
 		{"sessions.Sessions.ScheduleSeries", []any{1, map[string]any{"firstStartsAt": "2026-12-01T17:00", "count": 2}}},
 		{"sessions.Sessions.Get", []any{1}},
 		{"demo.Demo.Load", nil},
@@ -408,23 +416,23 @@ func TestTokenOpensOnce(t *testing.T) {
 	}
 	wantStatus(t, b.get("/", asCookie), http.StatusUnauthorized)
 	wantStatus(t, b.get("/js/main.js", asCookie), http.StatusUnauthorized)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), asCookie), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), asCookie), http.StatusUnauthorized)
 	asHeader := func(r *http.Request) {
 		r.Header.Del("Cookie")
 		r.Header.Set("X-Circlebook-Token", b.token)
 	}
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), asHeader), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), asHeader), http.StatusUnauthorized)
 	wantStatus(t, b.get("/js/main.js?token="+b.token, nil), http.StatusForbidden)
 	wantStatus(t, b.get("/api/call?token="+b.token, nil), http.StatusForbidden)
 
 	// The first browser goes on working.
 	wantStatus(t, b.get("/", b.withCookie), http.StatusOK)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), nil), http.StatusOK)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), nil), http.StatusOK)
 }
 
 func TestTokenIsNoKeyBeforeItIsOpened(t *testing.T) {
 	b := launch(t)
-	wantStatus(t, b.call(callBody(t, "circles.Circles.List", false), func(r *http.Request) { r.Header.Set("X-Circlebook-Token", b.token) }), http.StatusUnauthorized)
+	wantStatus(t, b.call(callBody(t, "circles.Circles.List", listAll), func(r *http.Request) { r.Header.Set("X-Circlebook-Token", b.token) }), http.StatusUnauthorized)
 	_, port, _ := net.SplitHostPort(b.server.Listener.Addr().String())
 	wantStatus(t, b.get("/", func(r *http.Request) { r.AddCookie(&http.Cookie{Name: "circlebook_" + port, Value: b.token}) }), http.StatusUnauthorized)
 	wantStatus(t, b.open(nil), http.StatusSeeOther)

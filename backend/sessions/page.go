@@ -1,8 +1,6 @@
 package sessions
 
 import (
-	"errors"
-
 	"circlebook/backend/actions"
 	"circlebook/backend/model"
 	"circlebook/backend/topics"
@@ -44,9 +42,12 @@ type Page struct {
 	Notes       SessionNotes       `json:"notes"`
 	Topics      []topics.Topic     `json:"topics"`
 	Actions     []actions.Item     `json:"actions"`     // captured in this session
-	FollowUp    []actions.Item     `json:"followUp"`    // the circle's open items from before it
+	FollowUp    []actions.Item     `json:"followUp"`    // the circle's open items from before it, at most MaxFollowUp
 	CarriedOver []model.AgendaItem `json:"carriedOver"` // unticked items of the last held session before it
 }
+
+// MaxFollowUp caps the earlier open action items a session's page lists.
+const MaxFollowUp = 100
 
 // Get returns a session's page.
 func (s *Sessions) Get(id uint) (Page, error) {
@@ -98,40 +99,35 @@ func live(tx *gorm.DB, p *Page) error {
 	}
 	p.FollowUp, err = actions.Scan(actions.Query(tx).
 		Joins("LEFT JOIN sessions f ON f.id = a.session_id").
-		Where("a.circle_id = ? AND a.status = ? AND (a.session_id IS NULL OR f.starts_at < ?)", p.Session.CircleID, model.ActionOpen, p.Session.StartsAt))
+		Where("a.circle_id = ? AND a.status = ? AND (a.session_id IS NULL OR f.starts_at < ?)", p.Session.CircleID, model.ActionOpen, p.Session.StartsAt).
+		Limit(MaxFollowUp))
 	if err != nil {
 		return err
 	}
 	p.CarriedOver = []model.AgendaItem{}
-	held, err := lastHeld(tx, p.Session)
-	if held == nil || err != nil {
-		return err
-	}
-	return tx.Where("session_id = ? AND done = ?", held.ID, false).Order("position").Find(&p.CarriedOver).Error
+	return tx.Where("session_id = (?) AND done = ?", lastHeld(tx, p.Session), false).Order("position, id").Find(&p.CarriedOver).Error
 }
 
-// lastHeld returns the circle's latest held session dated before ses,
-// skipping cancelled and never-held ones, or nil when there is none.
-func lastHeld(tx *gorm.DB, ses model.Session) (*model.Session, error) {
-	var held model.Session
-	err := dated(tx, ses, "<").Where("status = ?", model.SessionHeld).
-		Order("starts_at DESC, id DESC").Take(&held).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	return &held, err
+// lastHeld selects the id of the circle's latest held session dated before
+// ses, skipping cancelled and never-held ones (none: NULL, so no items).
+func lastHeld(tx *gorm.DB, ses model.Session) *gorm.DB {
+	return dated(tx.Session(&gorm.Session{NewDB: true}).Model(&model.Session{}), ses, "<").Select("id").
+		Where("status = ?", model.SessionHeld).Order("starts_at DESC, id DESC").Limit(1)
 }
 
 // roster lists the circle's members (and anyone else marked at this session)
-// with their marks.
+// with their marks. It starts from the circle's memberships and the
+// session's marks, each found by its index, so it reads the rows of one
+// circle and one session whatever the size of the program.
 func roster(tx *gorm.DB, ses model.Session, out *[]RosterRow) error {
 	return tx.Raw(`SELECT p.id AS person_id, p.name, COALESCE(m.role, '') AS role, COALESCE(a.status, '') AS status
-		FROM people p
-		LEFT JOIN memberships m ON m.person_id = p.id AND m.circle_id = ?
-		LEFT JOIN attendance a ON a.person_id = p.id AND a.session_id = ?
-		WHERE (m.id IS NOT NULL AND (m.left_on = '' OR m.left_on >= substr(?, 1, 10))) OR a.id IS NOT NULL
+		FROM (SELECT person_id FROM memberships WHERE circle_id = ? AND (left_on = '' OR left_on >= substr(?, 1, 10))
+			UNION SELECT person_id FROM attendance WHERE session_id = ?) r
+		JOIN people p ON p.id = r.person_id
+		LEFT JOIN memberships m ON m.circle_id = ? AND m.person_id = r.person_id
+		LEFT JOIN attendance a ON a.session_id = ? AND a.person_id = r.person_id
 		ORDER BY CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END,
-		p.name_key, p.name, p.id`, ses.CircleID, ses.ID, ses.StartsAt).Scan(out).Error
+		p.name_key, p.name, p.id`, ses.CircleID, ses.StartsAt, ses.ID, ses.CircleID, ses.ID).Scan(out).Error
 }
 
 // neighbour is the circle's session just before ses in date order (cmp "<",
@@ -145,8 +141,8 @@ func neighbour(tx *gorm.DB, ses model.Session, cmp, dir string) *model.Session {
 }
 
 // dated selects the circle's other sessions dated before ses (cmp "<") or
-// after it (">"), in the order (starts_at, id).
+// after it (">"), in the order (starts_at, id): a range of the index on
+// (circle_id, starts_at), whose entries end with the id.
 func dated(tx *gorm.DB, ses model.Session, cmp string) *gorm.DB {
-	return tx.Where("circle_id = ? AND (starts_at "+cmp+" ? OR (starts_at = ? AND id "+cmp+" ?))",
-		ses.CircleID, ses.StartsAt, ses.StartsAt, ses.ID)
+	return tx.Where("circle_id = ? AND (starts_at, id) "+cmp+" (?, ?)", ses.CircleID, ses.StartsAt, ses.ID)
 }

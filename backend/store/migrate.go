@@ -32,6 +32,10 @@ var migrations = []Migration{
 	{ID: "2026-11-25-circle-tallies", Up: func(tx *gorm.DB) error { return tx.Exec(circleTallies).Error }},
 	{ID: "2026-11-25-live-notes", Up: func(tx *gorm.DB) error { return tx.Exec(liveNotes).Error }},
 	{ID: "2026-12-01-people-keys", Up: peopleKeys},
+	{ID: "2026-12-02-hot-path-indexes", Up: hotPathIndexes},
+	{ID: "2026-12-02-circle-keys", Up: circleKeys},
+	{ID: "2026-12-02-search-index", Up: searchIndex},
+	{ID: "2026-12-02-list-counts", Up: listCounts},
 }
 
 // schemaMigration records an applied migration.

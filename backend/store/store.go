@@ -1,6 +1,7 @@
 // Package store opens Circlebook's one SQLite file: it makes the data folder
-// private, checks the file before writing to it, sets and verifies every
-// pragma, and brings the schema up to date.
+// private, checks the whole file before writing to it when the last run did
+// not shut down cleanly (the open marker), sets and verifies every pragma,
+// and brings the schema up to date.
 package store
 
 import (
@@ -26,6 +27,8 @@ var ErrDamaged = errors.New("the database file is damaged")
 type Store struct {
 	DB   *gorm.DB
 	Path string
+
+	marker *marker // the open marker, held until Close
 }
 
 // pragmas are set on every connection through the DSN and read back at open.
@@ -37,6 +40,9 @@ var pragmas = []struct{ name, set, want string }{
 }
 
 // Open opens (creating if needed) the database in dir and migrates it.
+// It checks the whole file (PRAGMA quick_check, before writing anything)
+// only when the open marker says the last run did not shut down cleanly;
+// otherwise it reads just the header and the schema, whatever the file's size.
 func Open(dir string) (*Store, error) {
 	if err := privateDir(dir); err != nil {
 		return nil, err
@@ -46,8 +52,28 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	m, err := takeMarker(path)
+	if err != nil {
+		return nil, err
+	}
+	s, err := open(path, existed, m.crashed)
+	if err != nil {
+		m.release(false) // the marker stays: the next Open checks again
+		return nil, err
+	}
+	s.marker = m
+	return s, nil
+}
+
+// open checks what needs checking, connects and migrates.
+func open(path string, existed, crashed bool) (*Store, error) {
 	recover := false
 	if existed {
+		if err := checkHeader(path); err != nil {
+			return nil, err
+		}
+	}
+	if existed && crashed {
 		switch err := quickCheck(path); {
 		case errors.Is(err, errNeedsRecovery):
 			recover = true
@@ -61,12 +87,12 @@ func Open(dir string) (*Store, error) {
 		NowFunc:        func() time.Time { return time.Now().UTC() },
 	})
 	if err != nil {
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, damaged(fmt.Errorf("open %s: %w", path, err), path)
 	}
 	s := &Store{DB: db, Path: path}
 	if err := s.setup(recover); err != nil {
-		s.Close()
-		return nil, err
+		s.closeDB(false)
+		return nil, damaged(err, path)
 	}
 	return s, nil
 }
@@ -90,11 +116,29 @@ func (s *Store) setup(recovered bool) error {
 	return migrate(s.DB, s.Path)
 }
 
-// Close closes the database, checkpointing the WAL.
-func (s *Store) Close() error {
+// Close runs PRAGMA optimize (see optimize), closes the database,
+// checkpointing the WAL, and marks the shutdown clean.
+func (s *Store) Close() error { return s.close(true) }
+
+// CloseWithoutOptimize closes cleanly like Close but leaves the query
+// planner's statistics as they are: for the data generator, whose files
+// must stay as a program's data is before any ANALYZE.
+func (s *Store) CloseWithoutOptimize() error { return s.close(false) }
+
+func (s *Store) close(optimize bool) error {
+	err := s.closeDB(optimize)
+	s.marker.release(err == nil)
+	s.marker = nil
+	return err
+}
+
+func (s *Store) closeDB(optimize bool) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
+	}
+	if optimize {
+		s.optimize(sqlDB)
 	}
 	return sqlDB.Close()
 }

@@ -159,31 +159,59 @@ func bigDatabase(t *testing.T, dir string) string {
 	return filepath.Join(dir, store.FileName)
 }
 
+// damageMiddle writes random bytes over four pages in the middle of the file.
+func damageMiddle(t *testing.T, path string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	if len(b) < 20*page {
+		t.Fatalf("database is only %d bytes; the test needs a bigger one", len(b))
+	}
+	mid := (len(b) / 2 / page) * page
+	rand.Read(b[mid : mid+4*page])
+	if err := os.WriteFile(path, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// leaveCrashMarker leaves the open marker as a run that died leaves it.
+func leaveCrashMarker(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, store.FileName+store.MarkerSuffix), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestOpenRefusesDamagedFile(t *testing.T) {
 	tests := []struct {
 		name   string
 		damage func(t *testing.T, dir string) string
 	}{
-		{"garbage over middle pages", func(t *testing.T, dir string) string {
+		// Damage that only reading every page finds: Open checks the whole
+		// file when the last run did not shut down cleanly.
+		{"garbage over middle pages, after a crash", func(t *testing.T, dir string) string {
 			path := bigDatabase(t, dir)
-			b, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			const page = 4096
-			if len(b) < 20*page {
-				t.Fatalf("database is only %d bytes; the test needs a bigger one", len(b))
-			}
-			mid := (len(b) / 2 / page) * page
-			rand.Read(b[mid : mid+4*page])
+			damageMiddle(t, path)
+			leaveCrashMarker(t, dir)
+			return path
+		}},
+		// A file that is no database at all is refused by its header, crash or not.
+		{"random bytes", func(t *testing.T, dir string) string {
+			b := make([]byte, 64<<10)
+			rand.Read(b)
+			path := filepath.Join(dir, store.FileName)
 			if err := os.WriteFile(path, b, 0o600); err != nil {
 				t.Fatal(err)
 			}
 			return path
 		}},
-		{"random bytes", func(t *testing.T, dir string) string {
+		{"a database's header over random pages", func(t *testing.T, dir string) string {
 			b := make([]byte, 64<<10)
 			rand.Read(b)
+			copy(b, "SQLite format 3\x00")
 			path := filepath.Join(dir, store.FileName)
 			if err := os.WriteFile(path, b, 0o600); err != nil {
 				t.Fatal(err)
@@ -207,6 +235,9 @@ func TestOpenRefusesDamagedFile(t *testing.T) {
 			}
 			if hashFile(t, path) != before {
 				t.Error("Open changed the damaged file's bytes")
+			}
+			if _, err := os.Stat(path + store.MarkerSuffix); err != nil {
+				t.Errorf("the open marker is gone after a refused open (%v): the next open would not check", err)
 			}
 		})
 	}

@@ -186,8 +186,15 @@ export const events = {
 /**
  * @typedef {{present: number, late: number, excused: number, absent: number, rate: number|null}} Tally
  * @typedef {{id: number, circleId: number, number: number, startsAt: string, durationMinutes: number, topic: string, place: string, status: string}} Session
- * @typedef {{id: number, name: string, purpose: string, kind: string, cadence: string, cadenceDays: number, meetingDay: number, meetingTime: string, durationMinutes: number, timeZone: string, place: string, videoLink: string, startDate: string, endDate: string, status: string, color: string}} Circle
+ * @typedef {{id: number, name: string, purpose: string, kind: string, cadence: string, cadenceDays: number, meetingDay: number, meetingTime: string, durationMinutes: number, timeZone: string, place: string, videoLink: string, startDate: string, endDate: string, status: string, color: string, pinned: boolean}} Circle
  * @typedef {Circle & {memberCount: number, nextSession: Session|null, attendance: Tally}} CircleSummary
+ * @typedef {{query?: string, includeArchived?: boolean, offset?: number, after?: string, limit?: number}} CircleListRequest after: the cursor a page's next gave (then offset is ignored); limit 1..100, 0 for 50
+ * @typedef {{circles: CircleSummary[], total: number, capped: boolean, offset: number, next: string, any: boolean}} CircleListPage any: false only when there is no circle at all; with a query, total stops at 10,001 (capped)
+ * @typedef {{id: number, name: string, color: string, status: string, pinned: boolean}} SidebarCircle
+ * @typedef {{circles: SidebarCircle[], total: number}} SidebarList total: the active circles in all
+ * @typedef {{id: number, uuid: string, name: string, email: string, pronouns: string, title: string, team: string, location: string, circleCount: number}} PersonSummary
+ * @typedef {{query?: string, offset?: number, after?: string, limit?: number}} PeopleListRequest
+ * @typedef {{people: PersonSummary[], total: number, capped: boolean, offset: number, next: string}} PeopleListPage total is 1,001 and capped true past 1,000 matches
  * @typedef {Omit<Circle, 'id'>} CircleInput
  * @typedef {{personId: number, role: string, joinedOn: string, leftOn: string}} MemberInput
  * @typedef {{name: string, email: string, pronouns: string, title: string, team: string, location: string, timeZone: string, startDate: string, strengths: string, growthAreas: string, privateNote: string}} PersonInput
@@ -251,8 +258,23 @@ export const app = {
 
 /** The circles service. */
 export const circles = {
-  /** @param {boolean} includeArchived @returns {Promise<CircleSummary[]>} */
-  list: (includeArchived) => call('circles.Circles.List', !!includeArchived),
+  /**
+   * A page of the circles list, by name (case and accents aside).
+   * @param {CircleListRequest} req
+   * @returns {Promise<CircleListPage>}
+   */
+  list: (req) => call('circles.Circles.List', {
+    query: req.query || '', includeArchived: !!req.includeArchived, offset: req.offset || 0, after: req.after || '', limit: req.limit || 0,
+  }),
+  /**
+   * The sidebar's circles: every active one when there are 20 or fewer,
+   * otherwise the pinned ones and then these recently opened ones, 20 at most.
+   * @param {number[]} recentIds most recent first
+   * @returns {Promise<SidebarList>}
+   */
+  sidebar: (recentIds) => call('circles.Circles.Sidebar', (recentIds || []).slice(0, 20)),
+  /** @param {number} id @param {boolean} pinned @returns {Promise<Circle>} */
+  setPinned: (id, pinned) => call('circles.Circles.SetPinned', id, !!pinned),
   /** @param {number} id @returns {Promise<any>} the circle page */
   get: (id) => call('circles.Circles.Get', id),
   /** @param {CircleInput} input @returns {Promise<Circle>} */
@@ -277,8 +299,12 @@ export const circles = {
 
 /** The people service. */
 export const people = {
-  /** @param {string} search @returns {Promise<{people: any[], total: number}>} */
-  list: (search) => call('people.People.List', search || ''),
+  /**
+   * A page of the people list, by name; with a query, those it matches.
+   * @param {PeopleListRequest} req
+   * @returns {Promise<PeopleListPage>}
+   */
+  list: (req) => call('people.People.List', { query: req.query || '', offset: req.offset || 0, after: req.after || '', limit: req.limit || 0 }),
   /** @param {number} id @returns {Promise<any>} the person page */
   get: (id) => call('people.People.Get', id),
   /** @param {PersonInput} input @returns {Promise<any>} the person */

@@ -1,6 +1,8 @@
 // Shared state: a tiny event bus (events are named "domain:action") and the
 // user's view preferences. Every subscription returns its unsubscribe.
 
+import { pushRecent } from './lib/lists.js';
+
 /** @type {Map<string, Set<Function>>} */
 const handlers = new Map();
 
@@ -99,6 +101,26 @@ export function setPref(key, value) {
   } catch {
     // private mode or full storage: the preference just is not kept
   }
+}
+
+/**
+ * The circles opened most recently on this machine, most recent first (at
+ * most 20): the sidebar shows them when the program has too many circles to list.
+ * @returns {number[]}
+ */
+export function recentCircles() {
+  return pushRecent(pref('recentCircles', []), 0);
+}
+
+/**
+ * Notes that a circle's page was opened, for recentCircles.
+ * @param {number} id
+ * @returns {number[]} the list now
+ */
+export function noteCircleOpened(id) {
+  const list = pushRecent(pref('recentCircles', []), id);
+  setPref('recentCircles', list);
+  return list;
 }
 
 /** @type {{version: string, dataFile: string}} */

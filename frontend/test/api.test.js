@@ -74,11 +74,17 @@ test('call posts {name, args} to /api/call in browser mode', async () => {
   };
   assert.deepEqual(await demo.load(), { created: true, circles: 4 });
   await sessions.markAttendance(9, 2, '');
-  await circles.list(false);
+  await circles.list({ query: 'craft', after: 'c1' });
+  await people.list({ query: 'ana', limit: 8 });
+  await circles.sidebar([4, 2]);
+  await circles.setPinned(4, 1);
   assert.deepEqual(requests, [
     ['/api/call', 'POST', 'application/json', { name: 'demo.Demo.Load', args: [] }],
     ['/api/call', 'POST', 'application/json', { name: 'sessions.Sessions.MarkAttendance', args: [9, 2, ''] }],
-    ['/api/call', 'POST', 'application/json', { name: 'circles.Circles.List', args: [false] }],
+    ['/api/call', 'POST', 'application/json', { name: 'circles.Circles.List', args: [{ query: 'craft', includeArchived: false, offset: 0, after: 'c1', limit: 0 }] }],
+    ['/api/call', 'POST', 'application/json', { name: 'people.People.List', args: [{ query: 'ana', offset: 0, after: '', limit: 8 }] }],
+    ['/api/call', 'POST', 'application/json', { name: 'circles.Circles.Sidebar', args: [[4, 2]] }],
+    ['/api/call', 'POST', 'application/json', { name: 'circles.Circles.SetPinned', args: [4, true] }],
   ]);
 });
 
@@ -97,7 +103,7 @@ test('the wrappers name the Go methods exactly', async () => {
   };
   await Promise.all([
     app.info(), circles.get(1), circles.create({}), circles.archive(1), circles.restore(1), circles.remove(1),
-    circles.addMember(1, {}), circles.updateMember(1, {}), circles.removeMember(1), people.list(''), people.get(1),
+    circles.addMember(1, {}), circles.updateMember(1, {}), circles.removeMember(1), people.list({}), people.get(1),
     people.update(1, {}), people.remove(1), sessions.get(1), sessions.schedule(1, {}), sessions.scheduleSeries(1, {}),
     sessions.update(1, {}), sessions.remove(1), sessions.markEveryone(1, 'present'), sessions.addAgendaItem(1, {}),
     sessions.updateAgendaItem(1, {}), sessions.deleteAgendaItem(1), sessions.moveAgendaItem(1, 0),

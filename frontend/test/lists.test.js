@@ -1,35 +1,52 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { filterCircles, peopleCountLabel, splitMembers, sidebarOrder, similarPrompt } from '../js/lib/lists.js';
-import { foldKey as fold } from '../js/lib/fold.js';
+import { peopleCountLabel, circleCountLabel, listExtent, pushRecent, RECENT_MAX, splitMembers, similarPrompt } from '../js/lib/lists.js';
 import { roleLabel, circleStatusLabel, sessionStatusLabel, personSubtitle, timeZoneChoices, KINDS, ROLES, COLORS } from '../js/lib/labels.js';
 
-test('filterCircles matches name or purpose, ignoring case and accents', () => {
-  const list = [{ name: 'Chidi & Mateus', purpose: '1:1 mentoring' }, { name: 'Product Craft Circle', purpose: 'Discovery' }, { name: 'Équipe', purpose: '' }];
-  assert.deepEqual(filterCircles(list, 'craft').map((c) => c.name), ['Product Craft Circle']);
-  assert.deepEqual(filterCircles(list, 'MENTOR').map((c) => c.name), ['Chidi & Mateus']);
-  assert.deepEqual(filterCircles(list, 'equipe').map((c) => c.name), ['Équipe']);
-  assert.equal(filterCircles(list, '  ').length, 3);
-  assert.equal(fold('Muñoz'), 'munoz');
+test('peopleCountLabel says when Go stopped counting', () => {
+  assert.equal(peopleCountLabel(10001, true, ''), '10,000+ people');
+  assert.equal(peopleCountLabel(10001, true, 'an'), '10,000+ match');
+  assert.equal(peopleCountLabel(9999, false, ''), '9,999 people');
+  assert.equal(peopleCountLabel(25, false, ''), '25 people');
+  assert.equal(peopleCountLabel(1, false, ''), '1 person');
+  assert.equal(peopleCountLabel(0, false, ''), '0 people');
+  assert.equal(peopleCountLabel(3, false, 'pla'), '3 matches');
+  assert.equal(peopleCountLabel(1, false, 'pla'), '1 match');
 });
 
-test('peopleCountLabel warns when the list is capped', () => {
-  assert.equal(peopleCountLabel(500, 812, ''), 'Showing 500 of 812 — refine the search');
-  assert.equal(peopleCountLabel(25, 25, ''), '25 people');
-  assert.equal(peopleCountLabel(1, 1, ''), '1 person');
-  assert.equal(peopleCountLabel(3, 3, 'pla'), '3 matches');
-  assert.equal(peopleCountLabel(1, 1, 'pla'), '1 match');
+test('listExtent ends a capped list at the cap', () => {
+  assert.equal(listExtent(10001, true), 10000);
+  assert.equal(listExtent(812, false), 812);
+  assert.equal(listExtent(0, false), 0);
+});
+
+test('circleCountLabel counts active circles, all circles or matches', () => {
+  assert.equal(circleCountLabel(16000, false, ''), '16,000 active circles');
+  assert.equal(circleCountLabel(1, false, ''), '1 active circle');
+  assert.equal(circleCountLabel(4, true, ''), '4 circles');
+  assert.equal(circleCountLabel(12, false, 'craft'), '12 matches');
+  assert.equal(circleCountLabel(1, true, 'craft'), '1 match');
+  assert.equal(circleCountLabel(0, false, 'zzz'), '0 matches');
+  assert.equal(circleCountLabel(10001, false, 'c', true), '10,000+ matches');
+});
+
+test('pushRecent keeps the most recently opened circles first, once each, at most 20', () => {
+  assert.deepEqual(pushRecent([], 7), [7]);
+  assert.deepEqual(pushRecent([3, 7, 9], 7), [7, 3, 9]);
+  assert.deepEqual(pushRecent([3, 7, 9], 4), [4, 3, 7, 9]);
+  let list = [];
+  for (let id = 1; id <= 30; id++) list = pushRecent(list, id);
+  assert.equal(list.length, RECENT_MAX);
+  assert.deepEqual(list.slice(0, 3), [30, 29, 28]);
+  assert.equal(list.at(-1), 11);
+  assert.deepEqual(pushRecent('garbage', 5), [5]);
+  assert.deepEqual(pushRecent([1, 'x', -2, 2.5, null, 3], 0), [1, 3]);
 });
 
 test('splitMembers keeps people whose leaving date is still ahead as current', () => {
   const { current, former } = splitMembers([{ id: 1, leftOn: '' }, { id: 2, leftOn: '2026-01-01' }, { id: 3, leftOn: '2027-01-01' }], '2026-11-25');
   assert.deepEqual(current.map((m) => m.id), [1, 3]);
   assert.deepEqual(former.map((m) => m.id), [2]);
-});
-
-test('sidebarOrder puts active circles first', () => {
-  const out = sidebarOrder([{ name: 'B', status: 'paused' }, { name: 'C', status: 'active' }, { name: 'A', status: 'active' }, { name: 'D', status: 'forming' }]);
-  assert.deepEqual(out.map((c) => c.name), ['A', 'C', 'D', 'B']);
 });
 
 test('labels', () => {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 )
 
 // Fingerprint identifies the whole database's contents: the row count of every
@@ -34,7 +35,7 @@ func (f Fixture) Fingerprint() Fingerprint {
 
 func (f Fixture) hashTable(h interface{ Write([]byte) (int, error) }, table string) int64 {
 	f.t.Helper()
-	rows, err := f.DB.Raw(fmt.Sprintf("SELECT * FROM %q ORDER BY rowid", table)).Rows()
+	rows, err := f.DB.Raw(fmt.Sprintf("SELECT * FROM %q ORDER BY %s", table, f.order(table))).Rows()
 	if err != nil {
 		f.t.Fatalf("fingerprint: read %s: %v", table, err)
 	}
@@ -59,6 +60,27 @@ func (f Fixture) hashTable(h interface{ Write([]byte) (int, error) }, table stri
 		f.t.Fatalf("fingerprint: read %s: %v", table, err)
 	}
 	return n
+}
+
+// order is what orders table's rows: its rowid, or all its columns in turn
+// for a table WITHOUT ROWID (name_prefixes, FTS5's configuration).
+func (f Fixture) order(table string) string {
+	f.t.Helper()
+	var t struct {
+		Wr   bool
+		Ncol int
+	}
+	if err := f.DB.Raw("SELECT wr, ncol FROM pragma_table_list WHERE name = ?", table).Scan(&t).Error; err != nil {
+		f.t.Fatalf("fingerprint: %s: %v", table, err)
+	}
+	if !t.Wr {
+		return "rowid"
+	}
+	cols := make([]string, t.Ncol)
+	for i := range cols {
+		cols[i] = fmt.Sprint(i + 1)
+	}
+	return strings.Join(cols, ", ")
 }
 
 // Equal reports whether two fingerprints are of the same data.

@@ -1,32 +1,65 @@
 // List logic for the circles and people lists. Pure functions.
 
-import { foldKey, compareNames } from './fold.js';
+import { formatCount } from './format.js';
+
+/** Recently opened circles kept for the sidebar, most recent first. */
+export const RECENT_MAX = 20;
 
 /**
- * Circles whose name or purpose contains the query, case and accents aside (fold.js).
- * @template {{name: string, purpose?: string}} C
- * @param {C[]} list
- * @param {string} query
- * @returns {C[]}
+ * The recently opened list after opening a circle: it moves to the front,
+ * once, and the list keeps at most max ids. Anything that is not a positive
+ * whole number (a damaged preference) is dropped.
+ * @param {unknown} ids the list so far
+ * @param {number} id the circle just opened
+ * @param {number} [max]
+ * @returns {number[]}
  */
-export function filterCircles(list, query) {
-  const q = foldKey(query);
-  if (!q) return list;
-  return list.filter((c) => foldKey(c.name).includes(q) || foldKey(c.purpose).includes(q));
+export function pushRecent(ids, id, max = RECENT_MAX) {
+  const ok = (x) => Number.isInteger(x) && x > 0;
+  const rest = Array.isArray(ids) ? ids.filter((x) => ok(x) && x !== id) : [];
+  return (ok(id) ? [id, ...rest] : rest).slice(0, max);
 }
 
 /**
- * The line under the people list: "25 people", "3 of 25 match", or the cap warning
- * "Showing 500 of 812 — refine the search".
- * @param {number} shown how many came back
- * @param {number} total how many match in all
+ * The line under the circles list: "16,000 active circles", "4 circles"
+ * (archived ones shown too), or for a filter "12 matches", "1,000+ matches"
+ * past the count Go stops at.
+ * @param {number} total
+ * @param {boolean} includeArchived
+ * @param {string} query
+ * @param {boolean} [capped] Go stopped counting (total is the cap + 1)
+ * @returns {string}
+ */
+export function circleCountLabel(total, includeArchived, query, capped = false) {
+  if (capped) return `${formatCount(Math.max(0, total - 1))}+ matches`;
+  if (query.trim()) return total === 1 ? '1 match' : `${formatCount(total)} matches`;
+  const word = includeArchived ? 'circle' : 'active circle';
+  return `${formatCount(total)} ${total === 1 ? word : word + 's'}`;
+}
+
+/**
+ * The line under the people list: "25 people", "3 matches", and past the
+ * count Go stops at, "1,000+ match".
+ * @param {number} total as Go counted it (1,001 when capped)
+ * @param {boolean} capped Go stopped counting
  * @param {string} search
  * @returns {string}
  */
-export function peopleCountLabel(shown, total, search) {
-  if (shown < total) return `Showing ${shown} of ${total} — refine the search`;
-  if (search) return total === 1 ? '1 match' : `${total} matches`;
-  return total === 1 ? '1 person' : `${total} people`;
+export function peopleCountLabel(total, capped, search) {
+  const n = capped ? `${formatCount(Math.max(0, total - 1))}+` : formatCount(total);
+  if (search.trim()) return capped ? `${n} match` : total === 1 ? '1 match' : `${n} matches`;
+  return !capped && total === 1 ? '1 person' : `${n} people`;
+}
+
+/**
+ * How many rows a capped list can show: Go counts up to a cap and says
+ * cap + 1 when there are more, and the list ends at the cap.
+ * @param {number} total
+ * @param {boolean} capped
+ * @returns {number}
+ */
+export function listExtent(total, capped) {
+  return Math.max(0, capped ? total - 1 : total);
 }
 
 /**
@@ -54,16 +87,4 @@ export function splitMembers(members, today) {
   const former = [];
   for (const m of members || []) (m.leftOn && m.leftOn <= today ? former : current).push(m);
   return { current, former };
-}
-
-/**
- * Orders circles for the sidebar: active and forming first, then paused and
- * completed, each by name as a person reads it (compareNames).
- * @template {{name: string, status: string}} C
- * @param {C[]} list
- * @returns {C[]}
- */
-export function sidebarOrder(list) {
-  const rank = { active: 0, forming: 1, paused: 2, completed: 3, archived: 4 };
-  return [...list].sort((a, b) => (rank[a.status] ?? 5) - (rank[b.status] ?? 5) || compareNames(a.name, b.name));
 }

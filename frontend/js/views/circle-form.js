@@ -4,7 +4,7 @@ import { h, uid } from '../lib/dom.js';
 import { field, row, readForm, errorSlot, addCheck } from '../lib/forms.js';
 import { KINDS, CADENCES, CIRCLE_STATUSES, COLORS } from '../lib/labels.js';
 import { LIMITS } from '../lib/limits.js';
-import { WEEKDAY_NAMES, nowIn } from '../lib/format.js';
+import { WEEKDAY_NAMES, nowIn, localTimeZone } from '../lib/format.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
 import { zoneField } from './zone-field.js';
@@ -15,18 +15,6 @@ const SPEC = {
   meetingTime: 'text', durationMinutes: 'int', timeZone: 'text', place: 'text', videoLink: 'text',
   startDate: 'text', endDate: 'text', status: 'text',
 };
-
-/**
- * The user's own time zone, as the runtime reports it.
- * @returns {string}
- */
-export function localTimeZone() {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
-  } catch {
-    return '';
-  }
-}
 
 /**
  * A fresh circle's values.

@@ -8,7 +8,7 @@ import { splitSessions, needsUpdate } from '../lib/schedule.js';
 import { splitMembers } from '../lib/lists.js';
 import { ROLES } from '../lib/labels.js';
 import { tallySummary } from '../lib/attendance.js';
-import { emit } from '../state.js';
+import { emit, noteCircleOpened } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { button, iconButton, statusChip, pairBadge, rateMeter, setRate, avatar, pageHeader, section, emptyState, loading, errorState, metaItem, saveStatus } from './ui.js';
@@ -67,6 +67,7 @@ export async function mount(root, route, ctx) {
   /** @type {any} */
   let page = null;
   let showAllPast = false;
+  let noted = false; // this opening is in the recently opened list
 
   const reload = async () => {
     const key = focusKey(document.activeElement);
@@ -149,6 +150,14 @@ export async function mount(root, route, ctx) {
       exporting = false;
     }
   };
+  const togglePin = async () => {
+    try {
+      const c = await api.circles.setPinned(page.circle.id, !page.circle.pinned);
+      await changed(c.pinned ? `Pinned “${c.name}” to the sidebar.` : `Unpinned “${c.name}” from the sidebar.`);
+    } catch (err) {
+      reportError(err);
+    }
+  };
   const addMember = async () => {
     const m = await openAddMember(page.circle, page.members);
     if (m) {
@@ -177,10 +186,11 @@ export async function mount(root, route, ctx) {
         subtitle: c.purpose || null,
         actions: [
           button({ label: 'Export summary', icon: 'download', testid: 'export-summary', shortcut: 'E', title: 'Export a summary of the circle', onclick: exportSummary }),
+          archived ? null : button({ label: c.pinned ? 'Unpin' : 'Pin to sidebar', icon: 'pin', testid: 'pin-circle', onclick: togglePin, title: c.pinned ? 'Take it off the sidebar' : 'Keep it in the sidebar' }),
           button({ label: 'Edit', icon: 'pencil', testid: 'edit-circle', onclick: edit }),
           button({ label: archived ? 'Restore' : 'Archive', icon: archived ? 'restore' : 'archive', testid: archived ? 'restore-circle' : 'archive-circle', onclick: archive, title: archived ? 'Make the circle active again' : 'Hide it from the list, keeping its history' }),
           button({ title: 'Delete circle', icon: 'trash', variant: 'danger-ghost', testid: 'delete-circle', onclick: remove }),
-        ],
+        ].filter(Boolean),
       }),
       h('div', { class: 'meta-row' }, ...where.filter(Boolean)));
   };
@@ -330,6 +340,8 @@ export async function mount(root, route, ctx) {
     page.grid = page.grid || [];
     const today = nowIn().date;
     document.title = `${page.circle.name} — Circlebook`;
+    if (!noted) noteCircleOpened(page.circle.id);
+    noted = true;
     emit('circle:shown', page.circle.id);
     replace(root, header(), stats(today), sessionsSection(today), actionsSection(), topicsSection(), gridSection(today), membersSection(today));
   }

@@ -1,24 +1,30 @@
-// The circles list (home): one row per circle, a filter, the archived toggle,
-// and the first-run empty state.
+// The circles list (home): a virtualized list of every circle, paged from
+// Go; a filter that asks Go; the archived toggle; and the first-run state.
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
+import { oneAtATime } from '../lib/debounce.js';
 import { formatDateTime, relativeDays, nowIn, cadenceLabel, meetingLabel, plural } from '../lib/format.js';
-import { filterCircles } from '../lib/lists.js';
+import { circleCountLabel, listExtent } from '../lib/lists.js';
+import { createPager } from '../lib/pager.js';
 import { pref, setPref, emit } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { button, statusChip, pairBadge, rateMeter, pageHeader, emptyState, loading, errorState } from './ui.js';
 import { toast, reportError } from './toast.js';
 import { openCircleForm } from './circle-form.js';
+import { virtualList } from './vlist.js';
+
+/** A circle row's height in pixels; every row has it (the list is virtualized). */
+const ROW_HEIGHT = 70;
 
 /**
  * One circle row.
  * @param {any} c a circle summary
+ * @param {string} today "YYYY-MM-DD"
  * @returns {HTMLElement}
  */
-function circleRow(c) {
-  const today = nowIn().date;
+function circleRow(c, today) {
   const next = c.nextSession;
   const rhythm = [cadenceLabel(c), meetingLabel(c)].filter(Boolean).join(' · ');
   return h('a', { class: ['circle-row', c.status === 'archived' && 'is-archived'], href: href('circle', c.id), testid: 'circle-row', 'data-circle-id': c.id },
@@ -74,12 +80,35 @@ function firstRun(create, sample) {
  */
 export async function mount(root, _route, ctx) {
   let includeArchived = !!pref('includeArchived', false);
-  let query = '';
-  /** @type {any[]} */
-  let list = [];
+  /** What the rows on screen answer; the pager's fetches ask it. */
+  let asked = { query: '', includeArchived };
+  /** @type {{query: string, includeArchived: boolean, reply: Promise<any>}|null} */
+  let pending = null;
+  let today = nowIn().date;
+
+  const pager = createPager({
+    fetch: async (req) => {
+      const r = await api.circles.list({ ...asked, ...req });
+      return { ...r, rows: r.circles || [] };
+    },
+    onChange: () => list.schedule(),
+    onError: reportError,
+  });
+  const capped = () => !!(pager.latest && pager.latest.capped);
+  const head = h('div', { class: 'circle-row circle-row-head', 'aria-hidden': 'true' },
+    h('span', null), h('span', null, 'Circle'), h('span', null, 'Members'), h('span', null, 'Next session'), h('span', null, 'Attendance'));
+  const list = virtualList({
+    label: 'Circles', testid: 'circle-list', rowHeight: ROW_HEIGHT, pager, head,
+    scroller: /** @type {HTMLElement} */ (root.closest('.content') || document.scrollingElement || document.body),
+    count: () => listExtent(pager.total, capped()),
+    key: (c) => String(c.id),
+    renderRow: (c) => circleRow(c, today),
+  });
 
   const create = async () => {
-    const c = await openCircleForm(null, { usedColors: list.map((x) => x.color) });
+    const shown = [];
+    for (let i = 0; i < Math.min(pager.total, 50); i++) shown.push(pager.row(i)?.color);
+    const c = await openCircleForm(null, { usedColors: shown.filter(Boolean) });
     if (c) {
       toast(`Created “${c.name}”.`, { kind: 'success' });
       emit('circles:changed');
@@ -99,17 +128,28 @@ export async function mount(root, _route, ctx) {
   };
 
   const body = h('div', { class: 'page-body' });
-  const count = h('span', { class: 'page-count', testid: 'circle-count' });
-  const filter = h('input', { type: 'search', class: 'input input-search', placeholder: 'Filter circles', 'aria-label': 'Filter circles', 'data-search': true, testid: 'circle-filter', title: 'Filter circles (/)' });
-  filter.addEventListener('input', () => { query = /** @type {HTMLInputElement} */ (filter).value; render(); });
-  // Enter in the filter opens the first circle it shows: "/", a few
-  // letters and Enter reach any circle from the keyboard.
-  filter.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter' || e.isComposing) return;
-    const first = filterCircles(list, query)[0];
-    if (!first) return;
+  const count = h('span', { class: 'page-count', testid: 'circle-count', 'aria-live': 'polite' });
+  const filter = /** @type {HTMLInputElement} */ (h('input', { type: 'search', class: 'input input-search', placeholder: 'Filter circles', 'aria-label': 'Filter circles', 'data-search': true, testid: 'circle-filter', title: 'Filter circles (/)' }));
+  // Each key asks Go at once, unless a question is out: then the answer's
+  // arrival asks again with what is typed by then.
+  const onFilter = oneAtATime(() => load());
+  filter.addEventListener('input', () => onFilter());
+  // Enter in the filter opens the first circle it finds: "/", a few
+  // letters and Enter reach any circle from the keyboard, even when Enter
+  // comes before the filter has asked Go. Down moves into the list.
+  filter.addEventListener('keydown', async (e) => {
+    if (e.isComposing) return;
+    if (e.key === 'ArrowDown' && pager.total && list.el.isConnected) {
+      e.preventDefault();
+      list.focusRow(0);
+      return;
+    }
+    if (e.key !== 'Enter') return;
     e.preventDefault();
-    go(href('circle', first.id));
+    const typed = filter.value;
+    const reply = await answerFor(typed);
+    const first = reply && reply.circles && reply.circles[0];
+    if (first && ctx.alive() && filter.value === typed) go(href('circle', first.id));
   });
   const archived = h('input', { type: 'checkbox', class: 'switch-input', checked: includeArchived, testid: 'show-archived' });
   archived.addEventListener('change', () => {
@@ -126,50 +166,72 @@ export async function mount(root, _route, ctx) {
     pageHeader({ title: 'Circles', subtitle: count, actions: [newBtn] }),
     toolbar, body);
 
-  function render() {
-    const shown = filterCircles(list, query);
-    count.textContent = list.length ? `${plural(list.length, includeArchived ? 'circle' : 'active circle')}` : '';
-    if (!list.length) {
-      replace(body, emptyState({ icon: 'archive', title: 'No circles to show', text: 'Every circle is archived. Turn on “Show archived” to see them, or create a new one.' }));
-      return;
+  /**
+   * The first page for what the filter says now: the one on its way when it
+   * asks the same, else a fresh one.
+   * @param {string} typed
+   * @returns {Promise<any>}
+   */
+  async function answerFor(typed) {
+    await onFilter.idle();
+    if (pending && pending.query === typed.trim() && pending.includeArchived === includeArchived) {
+      const r = await pending.reply.catch(() => null);
+      if (r) return r;
     }
-    if (!shown.length) {
-      replace(body, emptyState({ icon: 'search', title: `No circle matches “${query}”`, compact: true }));
-      return;
-    }
-    replace(body, h('div', { class: 'list-card', testid: 'circle-list' },
-      h('div', { class: 'circle-row circle-row-head', 'aria-hidden': 'true' },
-        h('span', null), h('span', null, 'Circle'), h('span', null, 'Members'), h('span', null, 'Next session'), h('span', null, 'Attendance')),
-      shown.map(circleRow)));
+    return load();
   }
 
+  /** @param {any} reply the first page */
+  function render(reply) {
+    if (!reply.any) {
+      toolbar.hidden = true;
+      newBtn.hidden = true;
+      count.textContent = '';
+      replace(body, firstRun(create, sample));
+      /** @type {HTMLElement|null} */ (body.querySelector('[data-testid="create-circle"]'))?.focus();
+      document.title = 'Welcome — Circlebook';
+      return;
+    }
+    toolbar.hidden = false;
+    newBtn.hidden = false;
+    count.textContent = circleCountLabel(pager.total, asked.includeArchived, asked.query, capped());
+    if (!pager.total) {
+      replace(body, asked.query
+        ? emptyState({ icon: 'search', title: `No circle matches “${asked.query}”`, compact: true })
+        : emptyState({ icon: 'archive', title: 'No circles to show', text: 'Every circle is archived. Turn on “Show archived” to see them, or create a new one.' }));
+    } else {
+      if (!list.el.isConnected) replace(body, list.el);
+      list.reset();
+    }
+    document.title = 'Circles — Circlebook';
+  }
+
+  /**
+   * Asks Go for the first page of what the filter and the toggle say, and
+   * shows it unless a newer question overtook it.
+   * @returns {Promise<any>} the first page, or null when overtaken or failed
+   */
   async function load() {
+    asked = { query: filter.value.trim(), includeArchived };
+    today = nowIn().date;
+    const reply = pager.start();
+    const mine = { ...asked, reply };
+    pending = mine;
     if (!body.firstChild) body.appendChild(loading());
     try {
-      list = (await api.circles.list(includeArchived)) || [];
-      if (!ctx.alive()) return;
-      if (!list.length && !includeArchived) {
-        const all = (await api.circles.list(true)) || [];
-        if (!ctx.alive()) return;
-        if (!all.length) {
-          toolbar.hidden = true;
-          newBtn.hidden = true;
-          count.textContent = '';
-          replace(body, firstRun(create, sample));
-          /** @type {HTMLElement|null} */ (body.querySelector('[data-testid="create-circle"]'))?.focus();
-          document.title = 'Welcome — Circlebook';
-          return;
-        }
-      }
-      toolbar.hidden = false;
-      newBtn.hidden = false;
-      render();
-      document.title = 'Circles — Circlebook';
+      const r = await reply;
+      if (!r || !ctx.alive() || pending !== mine) return r;
+      render(r);
+      return r;
     } catch (err) {
-      if (ctx.alive()) replace(body, errorState(err, { retry: load }));
+      if (ctx.alive() && pending === mine) replace(body, errorState(err, { retry: load }));
+      return null;
     }
   }
 
   await load();
-  return { commands: { new: create } };
+  return {
+    dispose: () => list.dispose(),
+    commands: { new: create },
+  };
 }

@@ -5,7 +5,7 @@ import { h, replace, uid } from '../lib/dom.js';
 import { field, row, readForm, errorSlot } from '../lib/forms.js';
 import { LIMITS } from '../lib/limits.js';
 import { ROLES, personSubtitle } from '../lib/labels.js';
-import { nowIn } from '../lib/format.js';
+import { nowIn, formatCount } from '../lib/format.js';
 import { debounce } from '../lib/debounce.js';
 import { icon } from '../lib/icons.js';
 import * as api from '../api.js';
@@ -13,7 +13,8 @@ import { formDialog } from './dialog.js';
 import { avatar } from './ui.js';
 import { similarWarning } from './similar.js';
 
-const SHOWN = 50;
+/** People the picker shows at once; typing narrows them down. */
+const SHOWN = 8;
 
 /**
  * The role a new member most likely has: in a pair the mentor first, then the mentee.
@@ -66,16 +67,16 @@ export function openAddMember(circle, members) {
         const q = /** @type {HTMLInputElement} */ (search).value.trim();
         const mine = ++seq;
         try {
-          const r = await api.people.list(q);
+          const r = await api.people.list({ query: q, limit: SHOWN });
           if (mine !== seq) return false;
-          renderResults(r.people || [], r.total || 0, q);
+          renderResults(r.people || [], r.total || 0, !!r.capped, q);
           return true;
         } catch (err) {
           if (mine === seq) status.textContent = err.message;
           return false;
         }
       };
-      const renderResults = (list, total, q) => {
+      const renderResults = (list, total, capped, q) => {
         const selected = /** @type {HTMLInputElement|null} */ (form.querySelector('input[name=personId]:checked'))?.value;
         const shown = list.slice(0, SHOWN);
         replace(results, shown.map((p) => {
@@ -88,7 +89,7 @@ export function openAddMember(circle, members) {
               h('span', { class: 'pick-sub' }, taken ? 'Already in this circle' : personSubtitle(p) || p.email || '')));
         }));
         if (!list.length) status.textContent = q ? `No one matches “${q}”. Switch to “New person” to add them.` : 'No people yet. Switch to “New person” to add someone.';
-        else if (total > shown.length) status.textContent = `Showing ${shown.length} of ${total} — type to narrow it down.`;
+        else if (capped || total > shown.length) status.textContent = `Showing ${shown.length} of ${capped ? `${formatCount(total - 1)}+` : formatCount(total)} — type to narrow it down.`;
         else status.textContent = '';
       };
       search.addEventListener('input', debounce(load, 180));

@@ -6,7 +6,7 @@ import { LIMITS } from '../lib/limits.js';
 import { icon } from '../lib/icons.js';
 import * as api from '../api.js';
 import { formDialog } from './dialog.js';
-import { localTimeZone } from './circle-form.js';
+import { localTimeZone } from '../lib/format.js';
 import { zoneField } from './zone-field.js';
 import { similarWarning } from './similar.js';
 import { go, href } from '../router.js';

@@ -1,10 +1,11 @@
-// The left sidebar: app name, Circles and People, a quick list of circles,
-// and the shortcuts button.
+// The left sidebar: app name, Circles and People, a quick list of circles
+// (every active one in a small program; in a large one the pinned and the
+// recently opened, with a link to all of them), and the shortcuts button.
 
 import { h, replace, kbd } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { sidebarOrder } from '../lib/lists.js';
-import { on } from '../state.js';
+import { formatCount } from '../lib/format.js';
+import { on, recentCircles } from '../state.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
 import { colorDot } from './ui.js';
@@ -37,32 +38,50 @@ export function sidebar(o) {
       if (on) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
-    for (const a of circleList.querySelectorAll('a')) {
+    for (const a of circleList.querySelectorAll('a[data-circle-id]')) {
       const current = Number(a.getAttribute('data-circle-id')) === active.circleId;
       a.classList.toggle('is-active', current);
       if (current) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
   };
+  /** What the list shows now: the circles' ids, and the active circles in all. */
+  let shown = { ids: new Set(), total: 0 };
+  /**
+   * One circle's entry.
+   * @param {import('../api.js').SidebarCircle} c
+   */
+  const entry = (c) => h('li', null, h('a', { class: ['side-circle', c.status !== 'active' && 'is-quiet', c.pinned && 'is-pinned'], href: href('circle', c.id), 'data-circle-id': c.id, title: c.pinned ? `${c.name} (pinned)` : c.name, testid: 'sidebar-circle' },
+    colorDot(c.color, { size: 'sm' }), h('span', { class: 'side-circle-name' }, c.name), c.pinned ? h('span', { class: 'side-pin', 'aria-hidden': 'true' }, icon('pin', { size: 12 })) : null));
   const load = async () => {
     const mine = ++seq;
     try {
-      const list = sidebarOrder((await api.circles.list(false)) || []);
+      const r = await api.circles.sidebar(recentCircles());
       if (mine !== seq) return;
-      replace(circleList, list.length
-        ? list.map((c) => h('li', null, h('a', { class: ['side-circle', c.status !== 'active' && 'is-quiet'], href: href('circle', c.id), 'data-circle-id': c.id, title: c.name },
-          colorDot(c.color, { size: 'sm' }), h('span', { class: 'side-circle-name' }, c.name))))
-        : h('li', { class: 'side-empty' }, 'No circles yet'));
+      const list = (r && r.circles) || [];
+      const total = Number(r && r.total) || 0;
+      shown = { ids: new Set(list.map((c) => c.id)), total };
+      const all = `All ${formatCount(total)} circles`;
+      replace(circleList,
+        list.map(entry),
+        total > list.length && !list.length ? h('li', { class: 'side-empty' }, 'Pin a circle, or open one, to keep it here') : null,
+        total > list.length ? h('li', null, h('a', { class: 'side-circle side-all', href: href('circles'), testid: 'sidebar-all-circles', title: all },
+          h('span', { class: 'side-all-icon', 'aria-hidden': 'true' }, icon('list', { size: 14 })), h('span', { class: 'side-circle-name' }, all))) : null,
+        !total ? h('li', { class: 'side-empty' }, 'No circles yet') : null);
       paint();
     } catch {
-      replace(circleList, h('li', { class: 'side-empty' }, 'Could not load circles'));
+      if (mine === seq) replace(circleList, h('li', { class: 'side-empty' }, 'Could not load circles'));
     }
+  };
+  /** A circle's page opened: in a large program it joins the recent ones shown. */
+  const opened = (id) => {
+    if (shown.total > shown.ids.size && !shown.ids.has(id) && recentCircles().includes(id)) load();
   };
   api.app.info().then((i) => {
     info.textContent = `Version ${i.version}`;
     info.title = `Data file: ${i.dataFile}`;
   }).catch(() => {});
-  const offs = [on('circles:changed', load)];
+  const offs = [on('circles:changed', load), on('circle:shown', opened)];
   load();
   return {
     el,

@@ -1,0 +1,116 @@
+package paging
+
+import (
+	"cmp"
+	"slices"
+
+	"circlebook/backend/search"
+
+	"gorm.io/gorm"
+)
+
+// A search of one word finds two kinds of rows. Those whose name starts
+// with the word (the leading matches: Zoë Walker for "zo") lie together in
+// the list, from the word to the last key that starts with it, so the name
+// index reads them in order, a step a row, with no test and no sort. The
+// others, where the word starts a later word (a surname, a team, an email),
+// only the full-text index finds; it finds them apart from the leading
+// ones (search.Query.Rest), and only they are read and sorted. A name that
+// starts with no word ("(Zoë)", "¿Ana?") is neither for sure: the few rows
+// of such names are walked and tested. Merged, the three give the matches
+// in order at the cost of sorting the rest alone: none for a first name
+// ("zoe", "ximena"), however late it sorts.
+
+// split returns the want rows after c (from the start when c is nil),
+// skipping skip, of the one-word search q whose rest is rest.
+func (l List) split(tx *gorm.DB, idx search.Index, q, rest search.Query, c *Cursor, skip, want int) ([]row, error) {
+	n := skip + want
+	rows, err := l.leading(tx, q.Words()[0], c, n)
+	if err != nil {
+		return nil, err
+	}
+	others, err := l.sorted(tx, idx, rest, c, 0, n)
+	if err != nil {
+		return nil, err
+	}
+	odd, err := l.unworded(tx, q, c, n)
+	if err != nil {
+		return nil, err
+	}
+	rows = slices.Concat(rows, others, odd)
+	slices.SortFunc(rows, byOrder)
+	rows = slices.CompactFunc(rows, func(a, b row) bool { return a.ID == b.ID }) // a name of no word may be a rest too
+	return rows[min(skip, len(rows)):min(n, len(rows))], nil
+}
+
+// byOrder compares rows in list order, as SQLite compares the keys (bytes).
+func byOrder(a, b row) int {
+	return cmp.Or(cmp.Compare(a.NameKey, b.NameKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+}
+
+// leading reads the n rows after c whose key starts with word.
+func (l List) leading(tx *gorm.DB, word string, c *Cursor, n int) ([]row, error) {
+	var rows []row
+	err := within(l.rows(tx, "t.id, t.name_key, t.name"), word, c).Limit(n).Scan(&rows).Error
+	return rows, err
+}
+
+// within narrows db to the rows after c whose key starts with prefix
+// (whose key is empty, for an empty prefix), with one lower bound: c's when
+// c lies in the range, else the prefix. Given both, SQLite, which cannot
+// tell the nearer, could start from the other and step through every row
+// in between.
+func within(db *gorm.DB, prefix string, c *Cursor) *gorm.DB {
+	switch {
+	case prefix == "" && c == nil:
+		return db.Where("t.name_key = ''")
+	case prefix == "":
+		return after(db, c).Where("t.name_key = ''")
+	case c != nil && c.Key >= prefix:
+		return after(db, c).Where("t.name_key <= ?", prefix+lastRune)
+	}
+	return db.Where("t.name_key >= ? AND t.name_key <= ?", prefix, prefix+lastRune)
+}
+
+// unworded walks the rows after c whose key starts with no word, keeping up
+// to n that match q.
+func (l List) unworded(tx *gorm.DB, q search.Query, c *Cursor, n int) ([]row, error) {
+	buckets, _, err := l.unwordedBuckets(tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []row
+	for _, prefix := range buckets {
+		db := within(l.rows(tx, "t.id, t.name_key, t.name, t."+l.Search), prefix, c)
+		_, err := l.candidates(db, q, func(r candidate) bool {
+			if q.Match(r.text) {
+				out = append(out, r.row)
+			}
+			return len(out) == n
+		})
+		if err != nil || len(out) == n {
+			return out, err
+		}
+	}
+	return out, nil
+}
+
+// unwordedBuckets returns the first characters of the list's keys that
+// start with no word (from the kept counts), in order, and how many rows
+// they start.
+func (l List) unwordedBuckets(tx *gorm.DB) ([]string, int, error) {
+	var buckets []struct {
+		Prefix string
+		N      int
+	}
+	err := tx.Table("name_prefixes").Select("prefix, n").Where("list = ? AND depth = 1 AND n > 0", l.Name).
+		Order("prefix").Scan(&buckets).Error
+	var prefixes []string
+	rows := 0
+	for _, b := range buckets {
+		if words := search.Words(b.Prefix); len(words) != 1 || words[0] != b.Prefix {
+			prefixes, rows = append(prefixes, b.Prefix), rows+b.N
+		}
+	}
+	return prefixes, rows, err
+}

@@ -1,0 +1,149 @@
+package search_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"circlebook/backend/fold"
+	"circlebook/backend/internal/testdb"
+	"circlebook/backend/model"
+	"circlebook/backend/search"
+
+	"gorm.io/gorm"
+)
+
+func TestParse(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want []string
+	}{
+		{"", nil},
+		{"   ", nil},
+		{"Íñigo  SÁENZ", []string{"inigo", "saenz"}},
+		{`"ana" AND gil*`, []string{"ana", "and", "gil"}},
+		{"NEAR(ana, gil)", []string{"near", "ana", "gil"}},
+		{"o'brien", []string{"o", "brien"}},
+		{"ana.munoz@example.org", []string{"ana", "munoz", "example", "org"}},
+		{"^*():-+\"'%_\\", nil},
+		{"ＡＮＡ ﬁn", []string{"ana", "fin"}},
+		{"Łukasz Straße", []string{"lukasz", "strasse"}},
+		{"安娜 李", []string{"安娜", "李"}},
+		{"a🙂b", []string{"a", "b"}},
+		{strings.Repeat("x ", 40), slices.Repeat([]string{"x"}, search.MaxWords)},
+		{strings.Repeat("y", 300), []string{strings.Repeat("y", search.MaxWordLen)}},
+	} {
+		if got := search.Parse(tt.in).Words(); !slices.Equal(got, tt.want) {
+			t.Errorf("Parse(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMatch(t *testing.T) {
+	_, text := model.PersonKeys("Íñigo Sáenz", "inigo.saenz@example.org", "Diseño", "Jefe de Ingeniería")
+	for _, tt := range []struct {
+		query string
+		want  bool
+	}{
+		{"", true},
+		{"inigo", true},
+		{"IÑ", true},
+		{"saenz inigo", true},
+		{"sa in di je", true},
+		{"example", true},
+		{"ingenieria", true},
+		{"nigo", false},           // inside a word, not its start
+		{"inigo ruiz", false},     // every word must match
+		{"inigosaenz", false},     // not across words
+		{"inigo.saenz", true},     // punctuation separates
+		{"ingenieria2026", false}, //
+		{"\"inigo\" OR x", false}, // "or" and "x" are words too, and match nothing
+	} {
+		if got := search.Parse(tt.query).Match(text); got != tt.want {
+			t.Errorf("Match(%q) on %q = %v, want %v", tt.query, text, got, tt.want)
+		}
+	}
+}
+
+// corpus holds texts whose words the Go rule and SQLite's unicode61 must
+// cut alike: accents, apostrophes, digits, emails, CJK, Cyrillic, Greek,
+// Arabic, Hindi, emoji, right-to-left marks, ligatures, full-width letters.
+var corpus = []string{
+	"Íñigo Sáenz", "O'Brien-Smith", "ana.munoz+tag@example.org", "100% Sure", "Growth_Lead", "安娜 李明",
+	"Дмитрий Иванов", "Σωκράτης Παπαδόπουλος", "محمد علي", "प्रिया शर्मा", "Zoë 🙂 Walker", "\u202eabc\u202c def", "(Zoë) Walker", "· Ana Zoë", "'ana walker", "Ana-Zoë Walker",
+	"ﬁnance ﬂow", "ＡＮＡ ＧＩＬ", "Nguyễn Văn An", "Łukasz Wróbel", "x1y2 3z", "Ørsted Søren", "ßtraße",
+}
+
+// TestGoAgreesWithFTS5: for every word and word start of the corpus, the
+// FTS5 index and Query.Match find the same texts, so a search reads the
+// same rows whether it sorts the index's matches or walks the list; and
+// so do they for each one-word query's Rest (texts that start with
+// something other than a word are there: punctuation, an emoji, a control).
+func TestGoAgreesWithFTS5(t *testing.T) {
+	st, f := testdb.New(t)
+	var texts []string
+	for i, name := range corpus {
+		c := f.Circle(name)
+		if c.ID != uint(i+1) {
+			t.Fatalf("circle %q has id %d", name, c.ID)
+		}
+		texts = append(texts, fold.Key(name))
+	}
+	queries := map[string]bool{"": true}
+	for _, text := range texts {
+		for _, w := range search.Words(text) {
+			r := []rune(w)
+			for n := 1; n <= len(r); n++ {
+				queries[string(r[:n])] = true
+			}
+		}
+	}
+	for _, q := range hostile {
+		queries[q] = true
+	}
+	rests := 0
+	for query := range queries {
+		q := search.Parse(query)
+		if q.Empty() {
+			continue
+		}
+		agree(t, st.DB, query, q, texts)
+		if rest, ok := q.Rest(); ok {
+			agree(t, st.DB, query+" (rest)", rest, texts)
+			rests++
+		}
+	}
+	if rests < 50 {
+		t.Errorf("checked the rest of %d one-word queries, want many more", rests)
+	}
+}
+
+// agree fails unless the FTS5 index and Query.Match find the same circles
+// (their ids are 1, 2, ... in the order of texts) for q.
+func agree(t *testing.T, db *gorm.DB, query string, q search.Query, texts []string) {
+	t.Helper()
+	var want []uint
+	for i, text := range texts {
+		if q.Match(text) {
+			want = append(want, uint(i+1))
+		}
+	}
+	idx := search.For(db)
+	from, args := idx.From(search.Circles, "c", q)
+	var got []uint
+	if err := db.Table(from, args...).Select("c.id").Order("c.id").Scan(&got).Error; err != nil {
+		t.Errorf("%q: %v", query, err)
+		return
+	}
+	n, err := idx.Count(db, search.Circles, q, 100)
+	if err != nil {
+		t.Errorf("count %q: %v", query, err)
+	}
+	if !slices.Equal(got, want) || n != len(want) {
+		t.Errorf("%q (words %q): FTS5 finds %v (count %d), Go %v", query, q.Words(), got, n, want)
+	}
+}
+
+// hostile are FTS5 syntax and the like, typed as a query.
+var hostile = []string{`"`, `"a`, `a"b`, `*`, `a*`, `^a`, `AND`, `OR`, `NOT`, `a OR b`, `NEAR(a b)`, `(`, `)`,
+	`{name_key}: a`, `name_key:a`, `-a`, `+a`, `'`, `\`, "\x00", `'; DROP TABLE circles; --`}
