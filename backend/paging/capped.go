@@ -20,15 +20,16 @@ import (
 // the cheaper way would have, whatever the distribution of the matches.
 var (
 	// firstWalk is how many rows the first round of a walk reads: enough
-	// for a page of a common word ("a": 51 rows; "ana": 372 at program scale).
-	firstWalk = 256
+	// for a page of a common word ("a": 51 rows; "ana": 372 at program
+	// scale) before it weighs anything.
+	firstWalk = 1024
 	// sortCost is what reading and sorting one match costs, in rows walked:
 	// BenchmarkWalkAndSort measures it, 12 to 27 (a match's row is a read
 	// from the disk cache, where the walk reads its index in order).
 	sortCost = 16.0
 	// testCost is what a row the walk tests in Go costs on top, in rows
-	// walked: 4 to 12 (it crosses the driver, a string a column).
-	testCost = 4.0
+	// walked: 5 to 20 (it crosses the driver, a string a column).
+	testCost = 8.0
 )
 
 // Bounds on what a capped search counts to choose.
@@ -89,11 +90,10 @@ func (l List) capped(tx *gorm.DB, idx search.Index, q search.Query, c *Cursor, s
 	}
 }
 
-// splits reports whether a sort should split: when the rest is at most
-// half the matches (else sorting them all reads less of the index, and
-// costs at most twice what was weighed).
+// splits reports whether a sort should split: unless nearly every match
+// is a rest (then sorting them all reads as many rows, and the index less).
 func (o *odds) splits() bool {
-	return o.split && o.rest >= 0 && (o.matches < 0 || 2*o.rest <= o.matches)
+	return o.split && o.rest >= 0 && (o.matches < 0 || 8*o.rest <= 7*o.matches)
 }
 
 // weigh counts what sorting w's matches would cost: once up to countMost,

@@ -2,7 +2,6 @@ package paging
 
 import (
 	"cmp"
-	"slices"
 
 	"circlebook/backend/search"
 
@@ -22,25 +21,57 @@ import (
 // ("zoe", "ximena"), however late it sorts.
 
 // split returns the want rows after c (from the start when c is nil),
-// skipping skip, of the one-word search q whose rest is rest.
+// skipping skip, of the one-word search q whose rest is rest. The others
+// (the rest, and the names of no word) are read in full up to the page's
+// end; of the leading matches, the ones that lie before the page for sure
+// (skip less the others) are passed over in SQLite, so a jump into a long
+// run of them reads only the page and the others' worth.
 func (l List) split(tx *gorm.DB, idx search.Index, q, rest search.Query, c *Cursor, skip, want int) ([]row, error) {
-	n := skip + want
-	rows, err := l.leading(tx, q.Words()[0], c, n)
+	sorted, err := l.sorted(tx, idx, rest, c, 0, skip+want)
 	if err != nil {
 		return nil, err
 	}
-	others, err := l.sorted(tx, idx, rest, c, 0, n)
+	odd, err := l.unworded(tx, q, c, skip+want)
 	if err != nil {
 		return nil, err
 	}
-	odd, err := l.unworded(tx, q, c, n)
+	others := merge(sorted, odd)
+	from := max(skip-len(others), 0)
+	lead, err := l.leading(tx, q.Words()[0], c, from, len(others)+want)
+	if err == nil && len(lead) == 0 && from > 0 { // fewer leading matches than that: read them all
+		from = 0
+		lead, err = l.leading(tx, q.Words()[0], c, 0, skip+want)
+	}
 	if err != nil {
 		return nil, err
 	}
-	rows = slices.Concat(rows, others, odd)
-	slices.SortFunc(rows, byOrder)
-	rows = slices.CompactFunc(rows, func(a, b row) bool { return a.ID == b.ID }) // a name of no word may be a rest too
-	return rows[min(skip, len(rows)):min(n, len(rows))], nil
+	at := from // the place of the first row merged
+	if from > 0 {
+		before := 0 // the others before lead[0] lie before the page too
+		for before < len(others) && byOrder(others[before], lead[0]) < 0 {
+			before++
+		}
+		others, at = others[before:], from+before
+	}
+	rows := merge(lead, others)
+	return rows[min(skip-at, len(rows)):min(skip-at+want, len(rows))], nil
+}
+
+// merge merges two runs of rows in list order into one, once each (a name
+// of no word may be a rest too).
+func merge(a, b []row) []row {
+	out := make([]row, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		switch c := byOrder(a[0], b[0]); {
+		case c < 0:
+			out, a = append(out, a[0]), a[1:]
+		case c > 0:
+			out, b = append(out, b[0]), b[1:]
+		default:
+			out, a, b = append(out, a[0]), a[1:], b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // byOrder compares rows in list order, as SQLite compares the keys (bytes).
@@ -48,10 +79,11 @@ func byOrder(a, b row) int {
 	return cmp.Or(cmp.Compare(a.NameKey, b.NameKey), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 }
 
-// leading reads the n rows after c whose key starts with word.
-func (l List) leading(tx *gorm.DB, word string, c *Cursor, n int) ([]row, error) {
+// leading reads, of the rows after c whose key starts with word, n rows
+// from the skip-th.
+func (l List) leading(tx *gorm.DB, word string, c *Cursor, skip, n int) ([]row, error) {
 	var rows []row
-	err := within(l.rows(tx, "t.id, t.name_key, t.name"), word, c).Limit(n).Scan(&rows).Error
+	err := within(l.rows(tx, "t.id, t.name_key, t.name"), word, c).Limit(n).Offset(skip).Scan(&rows).Error
 	return rows, err
 }
 

@@ -20,19 +20,21 @@ func (l List) rows(tx *gorm.DB, cols string) *gorm.DB {
 }
 
 // after narrows db to the rows after c, or from the start of the order.
-// The index seeks to c's key; the rows of that key are then told apart by
-// name and id, a test the rows past it settle at its first term (a
-// comparison of the three at once would cost a row some ten steps).
+// The index seeks to c's key and name; the rows of both are then told
+// apart by id, a test the rows past them settle at its first term (a
+// comparison of the three at once would cost each row some ten steps).
 func after(db *gorm.DB, c *Cursor) *gorm.DB {
 	if c == nil {
 		return db.Where("t.name_key >= ''") // a range, as a cursor's is: the same index walk
 	}
-	return db.Where("t.name_key >= ? AND (t.name_key > ? OR (t.name, t.id) > (?, ?))", c.Key, c.Key, c.Name, c.ID)
+	return db.Where("(t.name_key, t.name) >= (?, ?) AND (t.name_key > ? OR t.name > ? OR t.id > ?)",
+		c.Key, c.Name, c.Key, c.Name, c.ID)
 }
 
 // upTo narrows db to the rows up to end, end included, as after does.
 func upTo(db *gorm.DB, end *Cursor) *gorm.DB {
-	return db.Where("t.name_key <= ? AND (t.name_key < ? OR (t.name, t.id) <= (?, ?))", end.Key, end.Key, end.Name, end.ID)
+	return db.Where("(t.name_key, t.name) <= (?, ?) AND (t.name_key < ? OR t.name < ? OR t.id <= ?)",
+		end.Key, end.Name, end.Key, end.Name, end.ID)
 }
 
 // Count returns how many rows the list holds, from the kept counts.
