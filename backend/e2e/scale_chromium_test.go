@@ -1,15 +1,10 @@
 package e2e_test
 
 import (
-	"bufio"
 	"context"
-	"io"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -25,44 +20,7 @@ import (
 // test or benchmark ends, failing if it does not exit cleanly.
 func serveTB(t testing.TB, dir string) server {
 	t.Helper()
-	cmd := exec.Command(cli, "serve", "--data", dir, "--addr", "127.0.0.1:0")
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(syscall.SIGTERM)
-		if err := cmd.Wait(); err != nil {
-			t.Errorf("serve did not exit cleanly: %v\n%s", err, stderr.String())
-		}
-	})
-	link := make(chan string, 1)
-	go func() {
-		sc := bufio.NewScanner(out)
-		for sc.Scan() {
-			if strings.HasPrefix(sc.Text(), "http://") {
-				link <- sc.Text()
-				break
-			}
-		}
-		io.Copy(io.Discard, out)
-	}()
-	select {
-	case raw := <-link:
-		u, err := url.Parse(raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return server{URL: raw, Base: "http://" + u.Host, Token: u.Query().Get("token"), Data: dir}
-	case <-time.After(scaleStepLimit):
-		t.Fatalf("serve printed no URL; stderr: %s", stderr.String())
-	}
-	return server{}
+	return serveFor(t, dir, scaleStepLimit)
 }
 
 // chromeTab is headless Chromium for a test or a benchmark.

@@ -27,6 +27,14 @@ func startServe(t *testing.T, dir string) server {
 	if dir == "" {
 		dir = t.TempDir()
 	}
+	return serveFor(t, dir, 20*time.Second)
+}
+
+// serveFor starts `circlebook serve` on dir and waits up to wait for its URL;
+// the server is stopped when the test or benchmark ends, failing if it does
+// not exit cleanly.
+func serveFor(t testing.TB, dir string, wait time.Duration) server {
+	t.Helper()
 	cmd := exec.Command(cli, "serve", "--data", dir, "--addr", "127.0.0.1:0")
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -61,7 +69,7 @@ func startServe(t *testing.T, dir string) server {
 			t.Fatal(err)
 		}
 		return server{URL: raw, Base: "http://" + u.Host, Token: u.Query().Get("token"), Data: dir}
-	case <-time.After(20 * time.Second):
+	case <-time.After(wait):
 		t.Fatalf("serve printed no URL; stderr: %s", stderr.String())
 	}
 	return server{}
