@@ -33,13 +33,11 @@ func openPage(t *testing.T, srv server) *page {
 	return p
 }
 
-// startChromium starts a fresh headless Chromium (its own profile, so no
-// cookies) showing a blank page.
-func startChromium(t *testing.T, srv server) *page {
-	t.Helper()
-	chrome := need(t, "chromium")
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chrome),
+// chromiumOptions are how every browser test runs Chromium: headless as
+// root, a fresh profile (so no cookies), no background traffic.
+func chromiumOptions(t testing.TB) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(need(t, "chromium")),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
@@ -51,7 +49,13 @@ func startChromium(t *testing.T, srv server) *page {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+}
+
+// startChromium starts a fresh headless Chromium (its own profile, so no
+// cookies) showing a blank page.
+func startChromium(t *testing.T, srv server) *page {
+	t.Helper()
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(t)...)
 	ctx, cancelCtx := chromedp.NewContext(alloc)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
