@@ -12,7 +12,7 @@ SIZE     ?= tenth
 XVFB     := xvfb-run -a -s "-screen 0 1440x900x24"
 
 RUN_PKGS  := gcc pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev
-TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick poppler-utils fonts-dejavu-core nodejs
+TEST_PKGS := $(RUN_PKGS) chromium xvfb xauth xdotool imagemagick poppler-utils fonts-dejavu-core nodejs postgresql
 # Debian's nodejs leaves npm (for axe-core in backend/e2e) to a package of its own;
 # NodeSource's nodejs bundles npm and conflicts with that package: ask only when missing.
 TEST_PKGS += $(if $(shell command -v npm 2>/dev/null),,npm)
@@ -27,7 +27,14 @@ define apt_install
 	fi
 endef
 
-.PHONY: run test build cli serve windows deps-run deps-test screenshots bench-window window-soak clean
+.PHONY: run test test-pg pg pg-stop build cli serve windows deps-run deps-test deps-pg screenshots bench-window window-soak clean
+
+# PostgreSQL: pgtmp starts and stops a throwaway cluster (backend/internal/pgtest).
+PGTMP   := $(GO) run ./backend/internal/pgtest/pgtmp
+PG_DIR  ?= /tmp/circlebook-pg-$(shell id -un)
+# PG_PKGS: the packages whose tests pass on PostgreSQL, run after the store's (its migrations).
+# The other service packages still hold SQLite-only SQL; add each here once it is ported.
+PG_PKGS := ./backend/apperr/ ./backend/demo/
 
 ## run: build and open the window; with no display, start browser mode instead
 ifeq ($(HAS_DISPLAY),yes)
@@ -40,11 +47,16 @@ run: cli
 endif
 
 ## test: vet, JavaScript unit tests, Go tests, end-to-end tests in Chromium and in the real window under Xvfb,
+## the store's and PG_PKGS' tests again on a throwaway PostgreSQL (test-pg; run even when the first run fails),
 ## then the service benchmarks once on the tenth-scale data
 test: deps-test
 	$(GO) vet ./...
 	node --test frontend/test/
-	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -timeout 20m ./...
+	@status=0; \
+	echo "CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -timeout 20m ./..."; \
+	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=1 -timeout 20m ./... || status=1; \
+	$(MAKE) --no-print-directory test-pg || status=1; \
+	exit $$status
 	CIRCLEBOOK_SCALE=tenth $(GO) test -count=1 -run XXX -bench . -benchtime 5x ./backend/plans/ ./backend/paging/
 
 ## build: the desktop binary for this machine (Linux: GTK 3 + WebKitGTK 4.1)
@@ -84,6 +96,38 @@ bench-window: deps-test
 window-soak: deps-test
 	@busy=""; for i in 1 2; do ( while :; do :; done ) & busy="$$busy $$!"; done; trap "kill $$busy" EXIT; \
 	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=5 -v -run 'TestDesktopWindow|TestTypeThenCloseAtOnce' -timeout 30m ./backend/e2e/
+
+## test-pg: the store's tests (migrations first), then PG_PKGS', on PostgreSQL: a cluster made for
+## the run in a temporary folder, listening on a socket there only, always stopped and removed
+test-pg: deps-pg
+	@pg=$$(mktemp -d /tmp/circlebook-pg.XXXXXX) || exit 1; \
+	trap '$(PGTMP) stop "$$pg"' EXIT; trap 'exit 1' HUP INT TERM; \
+	dsn=$$($(PGTMP) start "$$pg") || exit 1; \
+	echo "PostgreSQL for the tests: $$dsn"; \
+	export CIRCLEBOOK_TEST_ENGINE=postgres CIRCLEBOOK_TEST_PG="$$dsn"; status=0; \
+	echo "CIRCLEBOOK_TEST_ENGINE=postgres $(GO) test -count=1 ./backend/store/"; \
+	$(GO) test -count=1 ./backend/store/ || status=1; \
+	echo "CIRCLEBOOK_TEST_ENGINE=postgres $(GO) test -count=1 $(PG_PKGS)"; \
+	$(GO) test -count=1 $(PG_PKGS) || status=1; \
+	exit $$status
+
+## pg: start a PostgreSQL in $(PG_DIR) to try Circlebook on (a socket there only; make pg-stop ends it)
+pg: deps-pg
+	@if [ -e "$(PG_DIR)/data/postmaster.pid" ]; then echo "PostgreSQL already runs in $(PG_DIR)."; \
+	else $(PGTMP) start "$(PG_DIR)" >/dev/null && $(PGTMP) createdb "$(PG_DIR)" circlebook >/dev/null || exit 1; fi; \
+	dsn=$$($(PGTMP) dsn "$(PG_DIR)"); \
+	echo "PostgreSQL runs in $(PG_DIR). Its database for Circlebook:"; \
+	echo "  $$(echo "$$dsn" | sed 's|@/postgres?|@/circlebook?|')"; \
+	echo "Try:   make cli && ./$(BIN) --db '$$(echo "$$dsn" | sed 's|@/postgres?|@/circlebook?|')' demo   (then serve, export, ...)"; \
+	echo "Tests: CIRCLEBOOK_TEST_ENGINE=postgres CIRCLEBOOK_TEST_PG='$$dsn' $(GO) test ./backend/store/"; \
+	echo "Stop:  make pg-stop   (stops it and deletes its data)"
+
+## pg-stop: stop the PostgreSQL that make pg started and delete its folder
+pg-stop:
+	$(PGTMP) stop "$(PG_DIR)"
+
+deps-pg:
+	$(call apt_install,postgresql)
 
 deps-run:
 	$(call apt_install,$(RUN_PKGS))

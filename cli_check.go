@@ -15,8 +15,11 @@ const maxProblems = 5
 // runCheck runs the full integrity check on the data file, on a read-only
 // connection (only a WAL a crash left is recovered first): "ok" on stdout,
 // or an error (exit 1) saying what is wrong.
-func runCheck(data string, stdout io.Writer) error {
-	dir, err := store.DataDir(data)
+func runCheck(w where, stdout io.Writer) error {
+	if w.dsn() != "" {
+		return badInput(errSQLiteOnly)
+	}
+	dir, err := store.DataDir(w.data)
 	if err != nil {
 		return err
 	}

@@ -12,12 +12,12 @@ import (
 
 // runScaleDemo generates a program of the named size (program or tenth)
 // into the data file, which must have no circles yet; progress goes to stderr.
-func runScaleDemo(data, name string, stdout, stderr io.Writer) error {
+func runScaleDemo(w where, name string, stdout, stderr io.Writer) error {
 	size, err := scale.ParseSize(name)
 	if err != nil {
 		return badInput(err)
 	}
-	st, err := openStore(data)
+	st, err := openStore(w)
 	if err != nil {
 		return err
 	}

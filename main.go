@@ -15,7 +15,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"syscall"
@@ -65,7 +64,7 @@ func main() {
 }
 
 const usage = `Usage:
-  circlebook [--data DIR] [--open LINK]   open the window, on LINK's screen: circles, people,
+  circlebook [--data DIR] [--db URL] [--open LINK]   open the window, on LINK's screen: circles, people,
                                           circle/NAME|UUID, person/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo [--scale program|tenth] load the sample program; --scale generates a program of
@@ -81,13 +80,17 @@ const usage = `Usage:
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
+--db postgres://USER:PASSWORD@HOST/DATABASE (or CIRCLEBOOK_DB) works on a PostgreSQL database
+  instead of the data folder's file (which still keeps drafts and preferences); every command.
 --trace-keys prints, on stderr, how long each key press in the window took to reach the screen.`
 
 // run parses the global flags, then dispatches to the command.
 func run(args []string, stdout, stderr io.Writer) error {
 	global := flag.NewFlagSet("circlebook", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
-	data := global.String("data", "", "data folder")
+	var w where
+	global.StringVar(&w.data, "data", "", "data folder")
+	global.StringVar(&w.db, "db", "", "a PostgreSQL database's postgres:// URL")
 	var win windowArgs
 	global.StringVar(&win.open, "open", "", "the screen to open on")
 	global.BoolVar(&win.traceKeys, "trace-keys", false, "print key-to-screen times on stderr")
@@ -96,44 +99,45 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	rest := global.Args()
 	if len(rest) == 0 {
-		return runWindow(*data, win)
+		return runWindow(w, win)
 	}
 	name, args := rest[0], rest[1:]
 	cmd := flag.NewFlagSet(name, flag.ContinueOnError)
 	cmd.SetOutput(io.Discard)
-	cmd.StringVar(data, "data", *data, "data folder")
+	cmd.StringVar(&w.data, "data", w.data, "data folder")
+	cmd.StringVar(&w.db, "db", w.db, "a PostgreSQL database's postgres:// URL")
 	switch name {
 	case "serve":
 		addr := cmd.String("addr", "127.0.0.1:0", "listen address (loopback only)")
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
 		}
-		return runServe(*data, *addr, stdout)
+		return runServe(w, *addr, stdout)
 	case "demo":
 		size := cmd.String("scale", "", "program or tenth: generate a program of that size instead")
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
 		}
 		if *size != "" {
-			return runScaleDemo(*data, *size, stdout, stderr)
+			return runScaleDemo(w, *size, stdout, stderr)
 		}
-		return runDemo(*data, stdout)
+		return runDemo(w, stdout)
 	case "check":
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
 		}
-		return runCheck(*data, stdout)
+		return runCheck(w, stdout)
 	case "export":
 		f := exportFlags(cmd)
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
 		}
-		return runExport(*data, *f, stdout)
+		return runExport(w, *f, stdout)
 	case "import":
 		if err := parseArgs(cmd, args, 1); err != nil {
 			return err
 		}
-		return runImport(*data, cmd.Arg(0), stdout)
+		return runImport(w, cmd.Arg(0), stdout)
 	case "version":
 		fmt.Fprintln(stdout, "circlebook", version)
 		return nil
@@ -166,15 +170,6 @@ func usageError(err error) error {
 	return badInput(fmt.Errorf("%v (see circlebook help)", err))
 }
 
-// openStore opens the database in the data folder chosen by flag, environment or platform.
-func openStore(data string) (*store.Store, error) {
-	dir, err := store.DataDir(data)
-	if err != nil {
-		return nil, err
-	}
-	return store.Open(dir)
-}
-
 // windowArgs are the flags that only the window takes.
 type windowArgs struct {
 	open      string // a deep link: the screen to open on
@@ -182,11 +177,11 @@ type windowArgs struct {
 }
 
 // runWindow opens the desktop window.
-func runWindow(data string, win windowArgs) error {
+func runWindow(w where, win windowArgs) error {
 	if !hasDisplay() {
 		return errors.New("no display found (DISPLAY and WAYLAND_DISPLAY are unset); run `circlebook serve` to use Circlebook in a browser")
 	}
-	st, err := openStore(data)
+	st, err := openStore(w)
 	if err != nil {
 		return err
 	}
@@ -197,7 +192,7 @@ func runWindow(data string, win windowArgs) error {
 			return badInput(err)
 		}
 	}
-	svc := services.New(st.DB, time.Now, filepath.Dir(st.Path))
+	svc := services.New(st.DB, time.Now, st.Folder())
 	app := NewApp(st, version)
 	app.route, app.traceKeys = route, win.traceKeys
 	return wails.Run(&options.App{
@@ -219,18 +214,18 @@ func runWindow(data string, win windowArgs) error {
 }
 
 // runServe is browser mode: the same services over HTTP on loopback.
-func runServe(data, addr string, stdout io.Writer) error {
+func runServe(w where, addr string, stdout io.Writer) error {
 	l, err := rpc.Listen(addr)
 	if err != nil {
 		return badInput(err)
 	}
-	st, err := openStore(data)
+	st, err := openStore(w)
 	if err != nil {
 		l.Close()
 		return err
 	}
 	defer st.Close()
-	svc := services.New(st.DB, time.Now, filepath.Dir(st.Path))
+	svc := services.New(st.DB, time.Now, st.Folder())
 	app := NewApp(st, version)
 	srv, err := rpc.New(append([]any{app}, svc.Bindings()...), frontend.Assets(), apperr.Format)
 	if err != nil {
@@ -243,13 +238,13 @@ func runServe(data, addr string, stdout io.Writer) error {
 }
 
 // runDemo loads the sample program into the data file.
-func runDemo(data string, stdout io.Writer) error {
-	st, err := openStore(data)
+func runDemo(w where, stdout io.Writer) error {
+	st, err := openStore(w)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	r, err := services.New(st.DB, time.Now, filepath.Dir(st.Path)).Demo.Load()
+	r, err := services.New(st.DB, time.Now, st.Folder()).Demo.Load()
 	if err != nil {
 		return err
 	}
@@ -310,11 +305,11 @@ func exportFlags(cmd *flag.FlagSet) *exportArgs {
 
 // runExport writes a circle's summary or bundle to stdout or, whole or not
 // at all, to a file. Bad input exits 2 with one line.
-func runExport(data string, f exportArgs, stdout io.Writer) error {
+func runExport(w where, f exportArgs, stdout io.Writer) error {
 	if err := f.check(); err != nil {
 		return badInput(err)
 	}
-	st, err := openStore(data)
+	st, err := openStore(w)
 	if err != nil {
 		return err
 	}
@@ -383,13 +378,13 @@ func (f exportArgs) render(st *store.Store, circleID uint) ([]byte, error) {
 }
 
 // runImport merges a bundle into the data file, all or nothing.
-func runImport(data, path string, stdout io.Writer) error {
+func runImport(w where, path string, stdout io.Writer) error {
 	file, err := os.Open(path)
 	if err != nil {
 		return badInput(err)
 	}
 	defer file.Close()
-	st, err := openStore(data)
+	st, err := openStore(w)
 	if err != nil {
 		return err
 	}

@@ -12,9 +12,13 @@ const (
 	sqliteCantOpen = 14
 )
 
-// storageMessage explains a failed write whose cause is the disk or file, not
-// the input, in words for the person at the keyboard.
+// storageMessage explains a failed write whose cause is the disk or file
+// (SQLite), or the server or the way to it (PostgreSQL, see postgres.go),
+// not the input, in words for the person at the keyboard.
 func storageMessage(err error) (string, bool) {
+	if msg, ok := postgresMessage(err); ok {
+		return msg, true
+	}
 	var coded interface{ Code() int }
 	if !errors.As(err, &coded) {
 		return "", false

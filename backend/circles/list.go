@@ -46,9 +46,9 @@ const ListPurpose = 160
 
 // The circles lists, as package paging pages them.
 var (
-	allCircles     = paging.List{Name: "circles", Kind: search.Circles, Table: "circles", Search: "name_key"}
-	currentCircles = paging.List{Name: "circles-current", Kind: search.Circles, Table: "circles",
-		Where: "t.status <> '" + model.CircleArchived + "'", Search: "name_key"}
+	allCircles     = paging.List{Name: "circles", Kind: search.Circles, Table: "circles"}
+	currentCircles = paging.List{Name: "circles-current", Kind: search.CurrentCircles, Table: "circles",
+		Where: "t.status <> '" + model.CircleArchived + "'"}
 )
 
 // List returns a page of the circles by name, case and accents aside

@@ -3,6 +3,7 @@ package circles
 import (
 	"circlebook/backend/actions"
 	"circlebook/backend/attendance"
+	"circlebook/backend/check"
 	"circlebook/backend/model"
 	"circlebook/backend/topics"
 
@@ -19,7 +20,7 @@ type Member struct {
 	Role         string           `json:"role"`
 	JoinedOn     string           `json:"joinedOn"`
 	LeftOn       string           `json:"leftOn"`
-	Attendance   attendance.Tally `gorm:"-" json:"attendance"` // filled from the grid, not scanned
+	Attendance   attendance.Tally `gorm:"-" json:"attendance"` // their marks at all the circle's held sessions
 }
 
 // GridRow is one member's marks, one cell a session ("" where unmarked).
@@ -29,40 +30,48 @@ type GridRow struct {
 	Cells    []string `json:"cells"`
 }
 
-// Page is everything the circle page shows.
+// Page is what the circle page shows: the circle, its members, a window of
+// its sessions (the next few and the latest others) with their attendance,
+// and figures counted over all its sessions, shown or not.
 type Page struct {
-	Circle     model.Circle     `json:"circle"`
-	Members    []Member         `json:"members"`
-	Sessions   []model.Session  `json:"sessions"` // in date order
-	Grid       []GridRow        `json:"grid"`     // members x Sessions
-	Attendance attendance.Tally `json:"attendance"`
-	Actions    []actions.Item   `json:"actions"`   // open action items, due first, at most MaxOpenActions
-	OpenCount  int64            `json:"openCount"` // all the open action items
-	Topics     []topics.Topic   `json:"topics"`    // topics covered, most first
+	Circle      model.Circle `json:"circle"`
+	Members     []Member     `json:"members"`     // by role, then name; at most MaxMembers
+	MemberCount int64        `json:"memberCount"` // all its members, current and former
+	Window
+	Last           *model.Session   `json:"last"`           // its latest session not cancelled, shown or not: the next is proposed after it
+	Grid           []GridRow        `json:"grid"`           // Members x Sessions
+	Attendance     attendance.Tally `json:"attendance"`     // the marks at all its held sessions
+	Actions        []actions.Item   `json:"actions"`        // open action items, due first, at most MaxOpenActions
+	OpenCount      int64            `json:"openCount"`      // all the open action items
+	SessionNumbers map[uint]int     `json:"sessionNumbers"` // the number of each session an open action item came from
+	Topics         []topics.Topic   `json:"topics"`         // topics covered, most first
 }
+
+// MaxMembers caps the members the circle page lists (a circle has 3 to 20).
+const MaxMembers = 100
 
 // Get returns a circle's page.
 func (s *Circles) Get(id uint) (Page, error) {
-	var p Page
+	p := Page{Members: []Member{}, Grid: []GridRow{}}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if err := find(tx, id, &p.Circle); err != nil {
 			return err
 		}
-		if err := tx.Where("circle_id = ?", id).Order("starts_at, id").Find(&p.Sessions).Error; err != nil {
+		if err := memberList(tx, id, &p); err != nil {
 			return err
 		}
-		members, err := members(tx, id)
-		if err != nil {
+		var err error
+		if p.Window, err = window(tx, id, s.now().Format(check.DateLayout)); err != nil {
 			return err
 		}
-		p.Members = members
-		marks, err := attendance.InCircle(tx, id)
-		if err != nil {
+		if p.Last, err = lastSession(tx, id); err != nil {
 			return err
 		}
-		p.Grid, p.Attendance = grid(p.Members, p.Sessions, marks)
-		for i := range p.Members {
-			p.Members[i].Attendance = tallyFor(p.Grid[i], p.Sessions)
+		if p.Grid, err = grid(tx, p.Members, p.Sessions); err != nil {
+			return err
+		}
+		if err := tallies(tx, id, &p); err != nil {
+			return err
 		}
 		if err := openActions(tx, id, &p); err != nil {
 			return err
@@ -71,6 +80,36 @@ func (s *Circles) Get(id uint) (Page, error) {
 		return err
 	})
 	return p, err
+}
+
+// memberList reads the first MaxMembers members and counts them all.
+func memberList(tx *gorm.DB, id uint, p *Page) error {
+	if err := tx.Table("memberships").Where("circle_id = ?", id).Count(&p.MemberCount).Error; err != nil {
+		return err
+	}
+	var err error
+	p.Members, err = members(tx, id)
+	return err
+}
+
+// tallies reads the circle's tally, kept in circle_tallies, and each listed
+// member's, counted over the circle's held sessions.
+func tallies(tx *gorm.DB, id uint, p *Page) error {
+	var t struct{ Present, Late, Excused, Absent int }
+	if err := tx.Table("circle_tallies").Select("present, late, excused, absent").Where("circle_id = ?", id).Scan(&t).Error; err != nil {
+		return err
+	}
+	p.Attendance = attendance.Counts(t.Present, t.Late, t.Excused, t.Absent)
+	byPerson, err := attendance.ByPersonInCircle(tx, id)
+	if err != nil {
+		return err
+	}
+	for i := range p.Members {
+		if t := byPerson[p.Members[i].PersonID]; t != nil {
+			p.Members[i].Attendance = *t
+		}
+	}
+	return nil
 }
 
 // MaxOpenActions caps the open action items the circle page lists.
@@ -83,53 +122,46 @@ func openActions(tx *gorm.DB, id uint, p *Page) error {
 	}
 	var err error
 	p.Actions, err = actions.Scan(actions.Query(tx).Where("a."+open, id, model.ActionOpen).Limit(MaxOpenActions))
-	return err
+	if err != nil {
+		return err
+	}
+	return sessionNumbers(tx, p)
 }
 
+// sessionNumbers reads the number of each session the listed actions came from.
+func sessionNumbers(tx *gorm.DB, p *Page) error {
+	p.SessionNumbers = map[uint]int{}
+	var ids []uint
+	for _, a := range p.Actions {
+		if a.SessionID != nil {
+			ids = append(ids, *a.SessionID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var rows []struct {
+		ID     uint
+		Number int
+	}
+	if err := tx.Table("sessions").Select("id, number").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		p.SessionNumbers[r.ID] = r.Number
+	}
+	return nil
+}
+
+// members reads the circle's first MaxMembers members, by role then name.
 func members(tx *gorm.DB, circleID uint) ([]Member, error) {
-	var ms []Member
+	ms := []Member{}
 	err := tx.Table("memberships m").
 		Select("m.id AS membership_id, m.person_id, p.name, p.email, p.pronouns, m.role, m.joined_on, m.left_on").
 		Joins("JOIN people p ON p.id = m.person_id").
 		Where("m.circle_id = ?", circleID).
 		Order("CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END, p.name_key, p.name, p.id").
+		Limit(MaxMembers).
 		Scan(&ms).Error
 	return ms, err
-}
-
-// grid lays marks out as members x sessions and tallies the circle's held sessions.
-func grid(ms []Member, sessions []model.Session, marks []attendance.Mark) ([]GridRow, attendance.Tally) {
-	col := make(map[uint]int, len(sessions))
-	for i, s := range sessions {
-		col[s.ID] = i
-	}
-	row := make(map[uint]int, len(ms))
-	rows := make([]GridRow, len(ms))
-	for i, m := range ms {
-		row[m.PersonID] = i
-		rows[i] = GridRow{PersonID: m.PersonID, Name: m.Name, Cells: make([]string, len(sessions))}
-	}
-	var total attendance.Tally
-	for _, mk := range marks {
-		c, okC := col[mk.SessionID]
-		r, okR := row[mk.PersonID]
-		if okC && okR {
-			rows[r].Cells[c] = mk.Status
-		}
-		if okC && sessions[c].Status == model.SessionHeld {
-			total.Add(mk.Status, 1)
-		}
-	}
-	return rows, total
-}
-
-// tallyFor counts one grid row's marks at held sessions.
-func tallyFor(r GridRow, sessions []model.Session) attendance.Tally {
-	var t attendance.Tally
-	for i, status := range r.Cells {
-		if status != "" && sessions[i].Status == model.SessionHeld {
-			t.Add(status, 1)
-		}
-	}
-	return t
 }

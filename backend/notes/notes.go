@@ -65,25 +65,33 @@ func (s *Notes) Save(sessionID uint, visibility, body string) (SaveResult, error
 	return out, nil
 }
 
+// save is Save's transaction: one read of what it needs (see typed), the
+// write, a typing revision when one may be due, the task lines when the
+// note has any or had some, and the session's action items for the reply.
 func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *SaveResult) error {
-	var ses model.Session
-	if err := tx.Take(&ses, sessionID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return apperr.Missing("session", sessionID)
-	} else if err != nil {
-		return err // the disk failing a read: journal the text like a failed write
-	}
-	note, err := write(tx, ses.ID, visibility, body)
+	t, err := readTyped(tx, sessionID, visibility)
 	if err != nil {
 		return err
 	}
-	if err := revise(tx, note, model.RevisionTyping, false, s.now()); err != nil {
+	now := s.now()
+	note, err := t.write(tx, sessionID, visibility, body, now)
+	if err != nil {
 		return err
 	}
-	if err := reconcile(tx, note, ses, s.now(), false); err != nil {
-		return err
+	if t.revisionDue(now) {
+		if err := revise(tx, note, model.RevisionTyping, false, now); err != nil {
+			return err
+		}
+	}
+	// A shared note with no task lines, now or before, has no items to reconcile.
+	lines := taskLines(note, t.StartsAt, now, false)
+	if visibility == model.Shared && (len(lines) > 0 || t.HasItems) {
+		if err := actions.Reconcile(tx, note, t.session(sessionID), lines, now); err != nil {
+			return err
+		}
 	}
 	out.Note = note
-	out.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", ses.ID))
+	out.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", sessionID))
 	return err
 }
 
@@ -132,7 +140,16 @@ func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time, f
 	if note.Visibility != model.Shared {
 		return nil
 	}
-	day, err := time.Parse(check.DateTimeLayout, ses.StartsAt)
+	return actions.Reconcile(tx, note, ses, taskLines(note, ses.StartsAt, now, final), now)
+}
+
+// taskLines parses a shared note's task lines (a private note has none that
+// count), relative dues counted from the session's date (startsAt).
+func taskLines(note model.Note, startsAt string, now time.Time, final bool) []actions.Line {
+	if note.Visibility != model.Shared {
+		return nil
+	}
+	day, err := time.Parse(check.DateTimeLayout, startsAt)
 	if err != nil {
 		day = now
 	}
@@ -140,7 +157,7 @@ func reconcile(tx *gorm.DB, note model.Note, ses model.Session, now time.Time, f
 	for i := range lines {
 		lines[i].Typing = lines[i].Typing && !final
 	}
-	return actions.Reconcile(tx, note, ses, lines, now)
+	return lines
 }
 
 // Finish makes the action items of a session's shared note as its text

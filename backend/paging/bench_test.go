@@ -12,9 +12,8 @@ import (
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
 	"circlebook/backend/internal/scaledb"
-	"circlebook/backend/paging"
+	"circlebook/backend/model"
 	"circlebook/backend/people"
-	"circlebook/backend/search"
 	"circlebook/backend/store"
 )
 
@@ -272,40 +271,31 @@ func BenchmarkCirclesSearch(b *testing.B) {
 	}
 }
 
-// BenchmarkWalkAndSort measures what the choice of a capped search weighs
-// (paging's sortCost and candidateCost): a row of the people list walked
-// (8,192 of them, for a word no row holds), a row the walk tests in Go
-// (the rows "a" may start a word of, among as many), and a match read and
-// sorted (those of "ximena", a first name: 1,557 at program scale, a tenth
-// of that at tenth scale). It reports each, and their ratios to a row walked.
-func BenchmarkWalkAndSort(b *testing.B) {
-	scale, _ := stores(b)
-	list := paging.List{Name: "people", Kind: search.People, Table: "people", Search: "search_key"}
-	const rows = 8192
-	var walk, walkA, sort time.Duration
-	matches, seen := 0, 0
-	for b.Loop() {
-		start := time.Now()
-		if _, err := paging.WalkRows(scale.DB, list, "qqqqq", rows); err != nil {
-			b.Fatal(err)
+// BenchmarkListWrites times what keeping the lists costs a write (the kept
+// counts, the search index and the rows' places in list order): adding a
+// person, renaming them and deleting them, and adding a circle, archiving
+// it and deleting it, through the services, each its own transaction.
+func BenchmarkListWrites(b *testing.B) {
+	pair(b, func(st *store.Store) error {
+		ps, cs := people.New(st.DB, scaledb.Now), circles.New(st.DB, scaledb.Now)
+		p, err := ps.Create(people.PersonInput{Name: "Mónica Bench", Team: "Lists"})
+		if err == nil {
+			_, err = ps.Update(p.ID, people.PersonInput{Name: "Mónica Bench Ortiz", Team: "Lists"})
 		}
-		t1 := time.Now()
-		n, err := paging.WalkRows(scale.DB, list, "a", rows)
+		if err == nil {
+			err = ps.Delete(p.ID)
+		}
 		if err != nil {
-			b.Fatal(err)
+			return err
 		}
-		t2 := time.Now()
-		m, err := paging.SortMatches(scale.DB, list, search.For(scale.DB), "ximena")
-		if err != nil {
-			b.Fatal(err)
+		c, err := cs.Create(circles.CircleInput{Name: "Bench Circle", Status: model.CircleActive,
+			Kind: model.KindGroup, Cadence: model.CadenceBiweekly, MeetingDay: -1, DurationMinutes: 60})
+		if err == nil {
+			_, err = cs.Archive(c.ID)
 		}
-		walk, walkA, sort = walk+t1.Sub(start), walkA+t2.Sub(t1), sort+time.Since(t2)
-		matches, seen = m, n
-	}
-	perRow := float64(walk.Nanoseconds()) / float64(b.N*rows)
-	perSeen := (float64(walkA.Nanoseconds())/float64(b.N) - perRow*rows) / float64(max(seen, 1))
-	perMatch := float64(sort.Nanoseconds()) / float64(b.N*max(matches, 1))
-	b.ReportMetric(perRow, "walk-ns/row")
-	b.ReportMetric(perSeen/perRow, "tested/walked")
-	b.ReportMetric(perMatch/perRow, "sorted/walked")
+		if err == nil {
+			err = cs.Delete(c.ID)
+		}
+		return err
+	})
 }

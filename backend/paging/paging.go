@@ -3,10 +3,10 @@
 // comes from an index walk with a LIMIT, never from sorting the table; the
 // size of a list comes from kept counts (name_prefixes), and so does the
 // place to start an offset jump. A search narrows a list through
-// backend/search: up to Cap matches are read and sorted; past it, a page is
-// found by walking the list in order and testing each row, or by sorting
-// the matches once the walk turns out the dearer way (capped.go), so that
-// a page's cost is bounded by the matches wherever they lie.
+// backend/search, whose index gives the matches in list order: a page of
+// one costs the matches before it (at most about Cap: past Cap, Total says
+// only that there are more, and an offset goes no further), wherever they
+// lie and however many there are.
 package paging
 
 import (
@@ -45,11 +45,10 @@ type Page struct {
 
 // List is one of the lists name_prefixes counts.
 type List struct {
-	Name   string      // its name in name_prefixes
-	Kind   search.Kind // the records it holds, in the search index
-	Table  string
-	Where  string // the condition a row of Table must meet to be in it, or ""
-	Search string // the folded column a query's words must start words of
+	Name  string      // its name in name_prefixes
+	Kind  search.Kind // its name in the search index
+	Table string
+	Where string // the condition a row of Table must meet to be in it, or ""
 }
 
 // Page returns the page r asks for, read inside tx.

@@ -3,7 +3,6 @@ package paging_test
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"testing"
 
@@ -167,19 +166,14 @@ func wantTotal(query string, n int) (int, bool) {
 	return paging.Cap + 1, true
 }
 
-// queries covers the plain list, searches read from the index (few
-// matches), searches walked in order (more than paging.Cap), accents and
-// case, and a word that starts no word.
+// queries covers the plain list, searches of few matches and of more than
+// paging.Cap (capped), accents and case, and a word that starts no word.
 var queries = []string{"", "ana", "inigo saenz", "IÑIGO", "many", "plat", "a", "equipe", "Équipe 3", "zzz"}
 
 // TestEveryRowOnceByCursor pages each list by Next, 37 rows at a time: every
 // matching row comes exactly once, in order, each page where Offset says.
 func TestEveryRowOnceByCursor(t *testing.T) {
 	p := newProgram(t)
-	eachStrategy(t, func(t *testing.T) { everyRowOnceByCursor(t, p) })
-}
-
-func everyRowOnceByCursor(t *testing.T, p program) {
 	for _, l := range p.lists(t) {
 		for _, query := range queries {
 			want := l.want(query)
@@ -220,43 +214,11 @@ func firstDiff(a, b []uint) int {
 	return min(len(a), len(b))
 }
 
-// strategies are the ways a capped search may find a page, each made to
-// run on the test program: as tuned (its 1,500 rows fit in one round of the
-// walk), walking in short rounds to the end, sorting at the first chance,
-// and walking a few rounds then sorting the rest.
-var strategies = []struct {
-	name  string
-	first int     // rows of the first round of the walk; 0 keeps the tuned knobs
-	cost  float64 // the sort's cost of a match, in rows walked
-}{
-	{"tuned", 0, 0},
-	{"walk", 16, math.Inf(1)},
-	{"sort", 1, 0},
-	{"walk-then-sort", 16, 0.5},
-}
-
-// eachStrategy runs test once under each strategy.
-func eachStrategy(t *testing.T, test func(t *testing.T)) {
-	for _, s := range strategies {
-		t.Run(s.name, func(t *testing.T) {
-			if s.first > 0 {
-				paging.SetWalk(t.Cleanup, s.first, s.cost)
-			}
-			test(t)
-		})
-	}
-}
-
 // TestOffsetJumps: a jump lands on the row asked for, past the end on the
-// last page, and from there Next goes on where it should; into a capped
-// search every way (its matches sorted, the list walked to the offset, and
-// both).
+// last page, and from there Next goes on where it should, in a capped
+// search too.
 func TestOffsetJumps(t *testing.T) {
 	p := newProgram(t)
-	eachStrategy(t, func(t *testing.T) { offsetJumps(t, p) })
-}
-
-func offsetJumps(t *testing.T, p program) {
 	for _, l := range p.lists(t) {
 		for _, query := range []string{"", "ana", "plat", "a"} {
 			want := l.want(query)
@@ -494,8 +456,9 @@ func TestKeptCountsFollowWrites(t *testing.T) {
 	}
 }
 
-// countsAgree recounts name_prefixes from the tables and asks FTS5 to check
-// each index (its own structure; the lists' searches check it against the table).
+// countsAgree recounts name_prefixes from the tables, asks FTS5 to check
+// each index (its own structure; the lists' searches check it against the
+// table), and checks that the rows' places are in list order.
 func countsAgree(t *testing.T, db *gorm.DB, step string) {
 	t.Helper()
 	want := map[string]int{}
@@ -536,9 +499,17 @@ func countsAgree(t *testing.T, db *gorm.DB, step string) {
 			t.Errorf("%s: name_prefixes %s = %d, want 0", step, k, n)
 		}
 	}
-	for _, fts := range []string{"people_fts", "circles_fts"} {
+	for _, fts := range []string{"people_fts", "circles_fts", "people_list_fts", "circles_list_fts"} {
 		if err := db.Exec("INSERT INTO " + fts + " (" + fts + ") VALUES ('integrity-check')").Error; err != nil {
 			t.Errorf("%s: %s disagrees with its table: %v", step, fts, err)
+		}
+	}
+	for _, table := range []string{"people", "circles"} {
+		var byPlace, byName []uint
+		db.Table(table).Where("list_order IS NOT NULL").Order("list_order").Pluck("id", &byPlace)
+		db.Table(table).Where("list_order IS NOT NULL").Order("name_key, name, id").Pluck("id", &byName)
+		if !slices.Equal(byPlace, byName) || len(byPlace) == 0 {
+			t.Errorf("%s: the places of %d %s are not in list order", step, len(byPlace), table)
 		}
 	}
 }

@@ -6,60 +6,52 @@ import (
 	"gorm.io/gorm"
 )
 
-// search pages the rows matching q. Up to Cap matches are read from the
-// index and sorted by name. Past Cap (a capped search), a page comes from
-// capped: a walk of the list in order, or a sort of the matches when the
-// walk turns out dearer.
+// search pages the rows matching q from the index, which gives them in
+// list order: it reads the page from its place on (after the cursor, or
+// skipping the offset) and counts the matches up to Cap+1, so a page costs
+// the matches before it, at most about Cap, and never a sort. A first page
+// that holds every match is its own count.
 func (l List) search(tx *gorm.DB, idx search.Index, q search.Query, c *Cursor, offset, limit int) (Page, error) {
-	n, err := l.matches(tx, idx, q)
+	var first []search.Key
+	if c == nil && offset == 0 {
+		var err error
+		if first, err = idx.Page(tx, l.Kind, q, nil, 0, limit+1); err != nil {
+			return Page{}, err
+		}
+		if len(first) <= limit {
+			return finish(rows(first), limit, 0, len(first), false), nil
+		}
+	}
+	n, err := idx.Count(tx, l.Kind, q, Cap+1)
 	if err != nil {
 		return Page{}, err
 	}
-	if n <= Cap {
-		if c == nil && offset >= n {
-			offset = max(n-limit, 0)
-		}
-		rows, err := l.sorted(tx, idx, q, c, offset, limit+1)
-		if c != nil {
-			offset = c.Offset
-		}
-		return finish(rows, limit, offset, n, false), err
+	total, capped := min(n, Cap+1), n > Cap
+	if first != nil {
+		return finish(rows(first), limit, 0, total, capped), nil
 	}
-	if c != nil {
-		rows, err := l.capped(tx, idx, q, c, 0, limit+1)
-		return finish(rows, limit, c.Offset, Cap+1, true), err
-	}
-	if offset > Cap {
+	var after *search.Key
+	switch {
+	case c != nil:
+		after, offset = &search.Key{ID: c.ID, NameKey: c.Key, Name: c.Name}, c.Offset
+	case capped && offset > Cap:
 		offset = max(Cap+1-limit, 0)
+	case !capped && offset >= n:
+		offset = max(n-limit, 0)
 	}
-	rows, err := l.capped(tx, idx, q, nil, offset, limit+1)
-	return finish(rows, limit, offset, Cap+1, true), err
+	skip := offset
+	if after != nil {
+		skip = 0
+	}
+	keys, err := idx.Page(tx, l.Kind, q, after, skip, limit+1)
+	return finish(rows(keys), limit, offset, total, capped), err
 }
 
-// sorted reads the matches from the index, sorts them by name and returns
-// the want rows after c (from the start when c is nil), skipping skip: it
-// reads every match once, so it costs what the matches number.
-func (l List) sorted(tx *gorm.DB, idx search.Index, q search.Query, c *Cursor, skip, want int) ([]row, error) {
-	from, args := idx.From(l.Kind, "t", q)
-	db := tx.Table(from, args...).Select("t.id, t.name_key, t.name").Order(byName).Limit(want).Offset(skip)
-	if l.Where != "" {
-		db = db.Where(l.Where)
+// rows are the index's keys as rows of a page.
+func rows(keys []search.Key) []row {
+	out := make([]row, len(keys))
+	for i, k := range keys {
+		out[i] = row{ID: k.ID, NameKey: k.NameKey, Name: k.Name}
 	}
-	if c != nil {
-		db = db.Where("(t.name_key, t.name, t.id) > (?, ?, ?)", c.Key, c.Name, c.ID)
-	}
-	var rows []row
-	err := db.Scan(&rows).Error
-	return rows, err
-}
-
-// matches counts the list's rows matching q, up to Cap+1.
-func (l List) matches(tx *gorm.DB, idx search.Index, q search.Query) (int, error) {
-	if l.Where == "" {
-		return idx.Count(tx, l.Kind, q, Cap+1)
-	}
-	from, args := idx.From(l.Kind, "t", q)
-	var n int
-	err := tx.Raw("SELECT COUNT(*) FROM (?)", tx.Table(from, args...).Select("1").Where(l.Where).Limit(Cap+1)).Scan(&n).Error
-	return n, err
+	return out
 }

@@ -38,7 +38,7 @@ type ListResult struct {
 }
 
 // everyone is the people list, as package paging pages it.
-var everyone = paging.List{Name: "people", Kind: search.People, Table: "people", Search: "search_key"}
+var everyone = paging.List{Name: "people", Kind: search.People, Table: "people"}
 
 // summaryColumns are the people list's columns, with each person's current circles.
 const summaryColumns = "p.id, p.uuid, p.name, p.email, p.pronouns, p.title, p.team, p.location, " +

@@ -92,6 +92,13 @@ var screens = []struct {
 	}},
 	{"circle page", []call{
 		{"circles.Get", func(w *world) (any, error) { return w.svc.Circles.Get(w.circle) }},
+		{"circles.Sessions earlier", func(w *world) (any, error) {
+			first, err := w.svc.Circles.Sessions(w.circle, "", 1)
+			if err != nil || first.Earlier == "" {
+				return first, err
+			}
+			return w.svc.Circles.Sessions(w.circle, first.Earlier, 0)
+		}},
 		{"sessions.Schedule", func(w *world) (any, error) {
 			return w.svc.Sessions.Schedule(w.circle, sessions.SessionInput{StartsAt: "2027-01-12T17:00", Agenda: []string{"Check-in", "Goals"}})
 		}},

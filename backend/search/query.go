@@ -18,7 +18,6 @@ const (
 // letters and digits make words, so nothing typed is ever query syntax.
 type Query struct {
 	words []string
-	rest  bool // see Rest
 }
 
 // Parse folds s and cuts it into words; punctuation only separates them.
@@ -36,17 +35,6 @@ func Parse(s string) Query {
 	return q
 }
 
-// Rest returns, for a query of one word, the query that finds what q finds
-// less the records whose text's first word starts with that word (for a
-// person or a circle: the name starts with it, so they lie together in
-// name order). It reports false for a query of no word or of several.
-func (q Query) Rest() (Query, bool) {
-	if len(q.words) != 1 || q.rest {
-		return Query{}, false
-	}
-	return Query{words: q.words, rest: true}, true
-}
-
 // Empty reports whether q has no word: it then matches everything.
 func (q Query) Empty() bool { return len(q.words) == 0 }
 
@@ -60,9 +48,6 @@ func (q Query) Match(text string) bool {
 		return true
 	}
 	have := Words(text)
-	if q.rest && len(have) > 0 && strings.HasPrefix(have[0], q.words[0]) {
-		return false
-	}
 	for _, w := range q.words {
 		found := false
 		for _, h := range have {

@@ -1,29 +1,39 @@
 // Package search finds records by the words of their folded text: each word
 // of a query must start a word of the record, case and accents aside ("ana
-// mu" finds Ana Muñoz, "inigo" finds Íñigo Sáenz). Index stands for the
-// database's full-text index (FTS5 on SQLite); Query is what someone typed,
-// made safe, and Query.Match applies the index's rule in Go.
+// mu" finds Ana Muñoz, "inigo" finds Íñigo Sáenz). It gives them in list
+// order (by folded name key, then name, then id), a page at a time. Index
+// stands for the database's full-text index (FTS5 on SQLite); Query is
+// what someone typed, made safe, and Query.Match applies the index's rule
+// in Go.
 package search
 
 import "gorm.io/gorm"
 
-// Kind names a kind of record the index holds.
+// Kind names a list of records the index holds.
 type Kind string
 
-// The kinds of record the index holds.
+// The lists the index holds.
 const (
-	People  Kind = "people"  // by name, email, team and title (people.search_key)
-	Circles Kind = "circles" // by name (circles.name_key)
+	People         Kind = "people"          // by name, email, team and title (people.search_key)
+	Circles        Kind = "circles"         // by name (circles.name_key)
+	CurrentCircles Kind = "circles-current" // the circles not archived, by name
 )
 
-// Index finds the records of a kind whose words start with a query's words.
+// Key is a record's place in list order: its folded name key, its name and its id.
+type Key struct {
+	ID      uint
+	NameKey string
+	Name    string
+}
+
+// Index finds the records of a list whose words start with a query's
+// words, in list order.
 type Index interface {
-	// From returns a FROM clause, with its arguments, that reads kind's
-	// table under alias and only its rows matching q, the index first: a
-	// query over it may filter, sort and page those rows.
-	From(kind Kind, alias string, q Query) (string, []any)
-	// Count counts kind's records matching q, stopping at limit.
+	// Count counts the list's records matching q, stopping at limit.
 	Count(db *gorm.DB, kind Kind, q Query, limit int) (int, error)
+	// Page returns, in list order, up to n of the list's records matching
+	// q that come after after (from the first when nil), less the first skip.
+	Page(db *gorm.DB, kind Kind, q Query, after *Key, skip, n int) ([]Key, error)
 }
 
 // For returns the index of db's database: FTS5, the one dialect there is yet.

@@ -91,6 +91,7 @@ func TestOpenAfterACrashChecksAndOpensASoundFile(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
+	testdb.SQLiteOnly(t)
 	t.Run("sound", func(t *testing.T) {
 		st, f := testdb.New(t)
 		f.Person("Íñigo Sáenz")

@@ -3,9 +3,11 @@ package store
 import (
 	"cmp"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -20,23 +22,61 @@ var circleTallies string
 //go:embed live_notes.sql
 var liveNotes string
 
-// Migration is one step of the schema's history.
+// Migration is one step of the schema's history: one ID, and a body for
+// each engine. A new migration gives both (the same func where the SQL is
+// the same; a test checks); they differ only where the engines' SQL must.
 type Migration struct {
-	ID string // dated, e.g. 2026-11-25-initial; never renamed
-	Up func(tx *gorm.DB) error
+	ID       string // dated, e.g. 2026-11-25-initial; never renamed
+	SQLite   func(tx *gorm.DB) error
+	Postgres func(tx *gorm.DB) error
+}
+
+// body is the migration's step on dialect d.
+func (m Migration) body(d Dialect) func(tx *gorm.DB) error {
+	if d == Postgres {
+		return m.Postgres
+	}
+	return m.SQLite
 }
 
 // migrations is append-only: add new steps at the end, never edit old ones.
 var migrations = []Migration{
-	{ID: "2026-11-25-initial", Up: func(tx *gorm.DB) error { return tx.Exec(schemaV1).Error }},
-	{ID: "2026-11-25-circle-tallies", Up: func(tx *gorm.DB) error { return tx.Exec(circleTallies).Error }},
-	{ID: "2026-11-25-live-notes", Up: func(tx *gorm.DB) error { return tx.Exec(liveNotes).Error }},
-	{ID: "2026-12-01-people-keys", Up: peopleKeys},
-	{ID: "2026-12-02-hot-path-indexes", Up: hotPathIndexes},
-	{ID: "2026-12-02-circle-keys", Up: circleKeys},
-	{ID: "2026-12-02-search-index", Up: searchIndex},
-	{ID: "2026-12-02-list-counts", Up: listCounts},
+	{ID: "2026-11-25-initial", SQLite: script(schemaV1), Postgres: postgresBaseline},
+	{ID: "2026-11-25-circle-tallies", SQLite: script(circleTallies), Postgres: inPostgresBaseline},
+	{ID: "2026-11-25-live-notes", SQLite: script(liveNotes), Postgres: inPostgresBaseline},
+	{ID: "2026-12-01-people-keys", SQLite: peopleKeys, Postgres: inPostgresBaseline},
+	{ID: "2026-12-02-hot-path-indexes", SQLite: hotPathIndexes, Postgres: inPostgresBaseline},
+	{ID: "2026-12-02-circle-keys", SQLite: circleKeys, Postgres: inPostgresBaseline},
+	{ID: "2026-12-02-search-index", SQLite: searchIndex, Postgres: inPostgresBaseline},
+	{ID: "2026-12-02-list-counts", SQLite: listCounts, Postgres: inPostgresBaseline},
+	{ID: "2026-12-02-search-order", SQLite: searchOrder, Postgres: searchOrderPostgres},
 }
+
+// inPostgresBaseline is the PostgreSQL body of the migrations older than
+// PostgreSQL support: the first migration's PostgreSQL body (postgresBaseline)
+// builds the schema they lead to, and no PostgreSQL database predates that
+// baseline, so they are only recorded as applied.
+func inPostgresBaseline(*gorm.DB) error { return nil }
+
+// script is a migration body that runs one embedded SQL file.
+func script(sql string) func(tx *gorm.DB) error {
+	return func(tx *gorm.DB) error { return tx.Exec(sql).Error }
+}
+
+// ErrNewerDatabase means a newer Circlebook has migrated the database: it
+// holds migrations this version does not know, and this version leaves it alone.
+var ErrNewerDatabase = errors.New("the database was made by a newer Circlebook")
+
+// migrationsTable creates the table of applied migrations. SQLite's stays
+// word for word what its files hold (DATETIME, which PostgreSQL lacks).
+var migrationsTable = map[Dialect]string{
+	SQLite:   `CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at DATETIME NOT NULL)`,
+	Postgres: `CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)`,
+}
+
+// migrationLock is the PostgreSQL advisory lock that makes programs opening
+// the same database at once apply each migration once ("circle" in ASCII).
+const migrationLock = 0x636972636c65
 
 // schemaMigration records an applied migration.
 type schemaMigration struct {
@@ -44,45 +84,124 @@ type schemaMigration struct {
 	AppliedAt time.Time
 }
 
-// migrate applies the pending migrations, each in its own transaction, after
-// backing up a database that already holds data.
+// migrate brings the SQLite file at path up to date, backing it up first
+// when it already holds data.
 func migrate(db *gorm.DB, path string) error {
-	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at DATETIME NOT NULL)`).Error; err != nil {
+	return migrateTo(db, SQLite, func(label string) error {
+		_, err := Backup(db, path, label)
+		return err
+	})
+}
+
+// migrateTo applies the pending migrations of dialect d, each in its own
+// transaction. It refuses a database a newer Circlebook migrated before
+// writing anything, and calls backup (unless nil) once before the first
+// pending migration of a database that already has some applied.
+func migrateTo(db *gorm.DB, d Dialect, backup func(label string) error) error {
+	if err := createMigrationsTable(db, d); err != nil {
 		return fmt.Errorf("migrations table: %w", err)
 	}
 	var applied []string
 	if err := db.Table("schema_migrations").Pluck("id", &applied).Error; err != nil {
 		return err
 	}
+	if err := refuseNewer(applied); err != nil {
+		return err
+	}
 	done := map[string]bool{}
 	for _, id := range applied {
 		done[id] = true
 	}
-	backedUp := len(applied) == 0 // a new file has nothing to lose
+	backedUp := len(applied) == 0 || backup == nil // a new database has nothing to lose; nil: backed up elsewhere
 	for _, m := range migrations {
 		if done[m.ID] {
 			continue
 		}
 		if !backedUp {
-			if _, err := Backup(db, path, "before-"+m.ID); err != nil {
+			if err := backup("before-" + m.ID); err != nil {
 				return fmt.Errorf("backup before migration %s: %w", m.ID, err)
 			}
 			backedUp = true
 		}
-		err := db.Transaction(func(tx *gorm.DB) error {
-			if err := m.Up(tx); err != nil {
-				return err
-			}
-			return tx.Table("schema_migrations").Create(&schemaMigration{ID: m.ID, AppliedAt: time.Now().UTC()}).Error
-		})
-		if err != nil {
+		if err := apply(db, d, m); err != nil {
 			return fmt.Errorf("migration %s: %w", m.ID, err)
 		}
 	}
 	return nil
 }
 
-// Backup writes a consistent copy of the database beside it, readable by its
+// createMigrationsTable makes the table of applied migrations if it is
+// missing. On PostgreSQL it does so under the migration lock (two programs
+// creating it at once would collide) and only when it is missing (even
+// CREATE TABLE IF NOT EXISTS needs a right to create that a role working in
+// a migrated database need not have).
+func createMigrationsTable(db *gorm.DB, d Dialect) error {
+	if d == SQLite {
+		return db.Exec(migrationsTable[d]).Error
+	}
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := lockMigrations(tx, d); err != nil {
+			return err
+		}
+		var exists bool
+		if err := tx.Raw("SELECT to_regclass('schema_migrations') IS NOT NULL").Scan(&exists).Error; err != nil || exists {
+			return err
+		}
+		return tx.Exec(migrationsTable[d]).Error
+	})
+}
+
+// apply runs one migration and records it, in one transaction; it does
+// nothing when another program applied it meanwhile.
+func apply(db *gorm.DB, d Dialect, m Migration) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		if err := lockMigrations(tx, d); err != nil {
+			return err
+		}
+		var n int64
+		if err := tx.Table("schema_migrations").Where("id = ?", m.ID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		if err := m.body(d)(tx); err != nil {
+			return err
+		}
+		return tx.Table("schema_migrations").Create(&schemaMigration{ID: m.ID, AppliedAt: time.Now().UTC()}).Error
+	})
+}
+
+// lockMigrations holds the migration lock until tx ends on PostgreSQL; a
+// SQLite transaction already holds the file's one write lock (_txlock=immediate).
+func lockMigrations(tx *gorm.DB, d Dialect) error {
+	if d != Postgres {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLock).Error
+}
+
+// refuseNewer fails with ErrNewerDatabase when applied holds IDs this version does not know.
+func refuseNewer(applied []string) error {
+	known := map[string]bool{}
+	for _, m := range migrations {
+		known[m.ID] = true
+	}
+	var unknown []string
+	for _, id := range applied {
+		if !known[id] {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return fmt.Errorf("%w (it has migration %s, which this version does not know): open it with that Circlebook or a newer one",
+		ErrNewerDatabase, strings.Join(unknown, ", "))
+}
+
+// Backup writes a consistent copy of the SQLite file beside it, readable by its
 // owner only, and returns its path. It never overwrites an earlier backup:
 // one from the same second (a run that crashed before its migration
 // committed, restarted at once) gets a numbered name beside it.

@@ -40,7 +40,7 @@ func TestPendingMigrationBacksUpFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	current.Close()
-	withMigration(t, Migration{ID: "2099-01-01-test-column", Up: func(tx *gorm.DB) error {
+	withMigration(t, Migration{ID: "2099-01-01-test-column", SQLite: func(tx *gorm.DB) error {
 		return tx.Exec("ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT ''").Error
 	}})
 
@@ -97,7 +97,7 @@ func TestFailedMigrationLeavesNoTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.Close()
-	withMigration(t, Migration{ID: "2099-01-02-broken", Up: func(tx *gorm.DB) error {
+	withMigration(t, Migration{ID: "2099-01-02-broken", SQLite: func(tx *gorm.DB) error {
 		if err := tx.Exec("CREATE TABLE half_done (id INTEGER)").Error; err != nil {
 			return err
 		}

@@ -25,10 +25,13 @@ var ErrDamaged = errors.New("the database file is damaged")
 
 // Store is the open database.
 type Store struct {
-	DB   *gorm.DB
-	Path string
+	DB      *gorm.DB
+	Path    string  // the SQLite file, or the PostgreSQL database's address without its password
+	Dialect Dialect // which engine DB talks to (see dialect.go)
 
-	marker *marker // the open marker, held until Close
+	folder      string        // the local data folder when Path is not in it (PostgreSQL); see Folder
+	marker      *marker       // the open marker, held until Close
+	checkpoints *checkpointer // SQLite: checkpoints the WAL when writes pause (checkpoint.go)
 }
 
 // pragmas are set on every connection through the DSN and read back at open.
@@ -37,6 +40,7 @@ var pragmas = []struct{ name, set, want string }{
 	{"synchronous", "FULL", "2"},
 	{"foreign_keys", "1", "1"},
 	{"busy_timeout", "5000", "5000"},
+	{"wal_autocheckpoint", walBackstop, walBackstop}, // a backstop: the store checkpoints when idle (checkpoint.go)
 }
 
 // Open opens (creating if needed) the database in dir and migrates it.
@@ -94,6 +98,10 @@ func open(path string, existed, crashed bool) (*Store, error) {
 		s.closeDB(false)
 		return nil, damaged(err, path)
 	}
+	if err := s.startCheckpoints(); err != nil {
+		s.closeDB(false)
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -126,6 +134,7 @@ func (s *Store) Close() error { return s.close(true) }
 func (s *Store) CloseWithoutOptimize() error { return s.close(false) }
 
 func (s *Store) close(optimize bool) error {
+	s.checkpoints.stop()
 	err := s.closeDB(optimize)
 	s.marker.release(err == nil)
 	s.marker = nil
@@ -137,7 +146,7 @@ func (s *Store) closeDB(optimize bool) error {
 	if err != nil {
 		return err
 	}
-	if optimize {
+	if optimize && s.Dialect == SQLite {
 		s.optimize(sqlDB)
 	}
 	return sqlDB.Close()

@@ -80,6 +80,7 @@ func TestOpenTightensLooseFolderAndFile(t *testing.T) {
 }
 
 func TestOpenSetsEveryPragma(t *testing.T) {
+	testdb.SQLiteOnly(t)
 	st := testdb.Open(t)
 	sqlDB, err := st.DB.DB()
 	if err != nil {
@@ -122,6 +123,7 @@ func TestOpenEnforcesForeignKeys(t *testing.T) {
 }
 
 func TestIntegrityCheckOnSoundFile(t *testing.T) {
+	testdb.SQLiteOnly(t)
 	st, f := testdb.New(t)
 	f.Person("Kwame Mensah")
 	got, err := st.IntegrityCheck()
@@ -287,6 +289,7 @@ func TestMigrationsRunOnce(t *testing.T) {
 }
 
 func TestBackup(t *testing.T) {
+	testdb.SQLiteOnly(t)
 	st, f := testdb.New(t)
 	c := f.Circle("Product Craft Circle")
 	p := f.Person("Zofia Dąbrowska", func(p *model.Person) { p.Email = "zofia@example.org" })

@@ -95,6 +95,7 @@ func upsertMark(db *gorm.DB, sessionID, personID uint, status string) error {
 // still there, removes the session row, cascades to the marks (whose triggers
 // no longer find the session), and only then runs its AFTER DELETE triggers.
 func TestCascadeOrder(t *testing.T) {
+	testdb.SQLiteOnly(t) // SQLite's trigger syntax and cascade order
 	st, f := testdb.New(t)
 	db := st.DB
 	exec(t, db, `CREATE TABLE trace (n INTEGER PRIMARY KEY, event TEXT, session_rows INT, mark_rows INT)`)

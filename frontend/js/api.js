@@ -277,6 +277,14 @@ export const circles = {
   setPinned: (id, pinned) => call('circles.Circles.SetPinned', id, !!pinned),
   /** @param {number} id @returns {Promise<any>} the circle page */
   get: (id) => call('circles.Circles.Get', id),
+  /**
+   * A page of a circle's past sessions before a cursor, with their grid.
+   * @param {number} id
+   * @param {string} before the circle page's earlier, or a previous page's
+   * @param {number} [limit] 0 for 20; at most 50
+   * @returns {Promise<{sessions: Session[], grid: {personId: number, name: string, cells: string[]}[], earlier: string}>} earlier: "" once the first session is reached
+   */
+  sessions: (id, before, limit) => call('circles.Circles.Sessions', id, before || '', limit || 0),
   /** @param {CircleInput} input @returns {Promise<Circle>} */
   create: (input) => call('circles.Circles.Create', input),
   /** @param {number} id @param {CircleInput} input @returns {Promise<Circle>} */

@@ -7,12 +7,16 @@ import { start, section, go, href } from './router.js';
 import { on, flushAll, setAppInfo } from './state.js';
 import * as api from './api.js';
 import { sidebar } from './views/sidebar.js';
-import { openShortcuts } from './views/shortcuts.js';
 import { errorState } from './views/ui.js';
 import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
 import { startKeyTrace, afterPaint } from './lib/keytrace.js';
 
-/** View modules by route name, loaded on first use. */
+/**
+ * View modules by route name, loaded on first use. The circles list, the
+ * screen most launches open on, and what it imports are named in
+ * index.html's modulepreload links, so they arrive with main.js instead of
+ * one import level at a time (test/preload.test.js keeps the list true).
+ */
 const VIEWS = {
   circles: () => import('./views/circles.js'),
   circle: () => import('./views/circle.js'),
@@ -26,6 +30,8 @@ const VIEWS = {
 const DISPOSE_WAIT_MS = 4000;
 
 const content = h('main', { class: 'content', id: 'content', tabindex: '-1', testid: 'content' });
+/** Opens the shortcuts overlay; its module (and the dialog code) loads on first use. */
+const openShortcuts = () => import('./views/shortcuts.js').then((m) => m.openShortcuts(), (err) => console.error(err));
 const side = sidebar({ onShortcuts: openShortcuts });
 
 /** @type {{route: any, token: number, view: any}} */
@@ -221,9 +227,12 @@ const titles = new MutationObserver(() => afterPaint(() => api.app.setTitle(docu
 titles.observe(document.querySelector('title') || document.head, { childList: true, characterData: true, subtree: true });
 
 // The window may be asked to open on a given screen (circlebook --open ...),
-// and to time key presses (--trace-keys).
+// and to time key presses (--trace-keys). While Go answers, the screen a
+// launch opens on unless asked otherwise, the circles list, gets its module.
+if (!location.hash) VIEWS.circles().catch(() => {});
 const info = await api.app.info().catch(() => null);
 setAppInfo(info);
+side.showInfo(info);
 if (info && info.route && !location.hash) history.replaceState(null, '', info.route);
 const stopTrace = info && info.traceKeys ? startKeyTrace((samples) => api.events.emit('diag:keys', samples), isCloseMark) : () => {};
 

@@ -19,9 +19,14 @@ var Today = time.Date(2026, time.November, 25, 9, 0, 0, 0, time.UTC)
 // Now is the fixed clock services get in tests.
 func Now() time.Time { return Today }
 
-// Open opens a fresh store in t.TempDir() and closes it when the test ends.
+// Open opens a fresh store on the test engine (see Engine) and closes it
+// when the test ends: a SQLite file in t.TempDir(), or a PostgreSQL
+// database of its own, copied from one migrated once per test process.
 func Open(t testing.TB) *store.Store {
 	t.Helper()
+	if Engine() == store.Postgres {
+		return OpenPostgres(t)
+	}
 	st, err := store.Open(t.TempDir())
 	if err != nil {
 		t.Fatalf("store.Open: %v", err)

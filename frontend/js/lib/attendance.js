@@ -40,6 +40,9 @@ export function statusLabel(status) {
  * @typedef {{present: number, late: number, excused: number, absent: number, rate: number|null}} Tally
  */
 
+/** A tally with nothing counted. @type {Tally} */
+export const ZERO = Object.freeze({ present: 0, late: 0, excused: 0, absent: 0, rate: null });
+
 /**
  * Counts statuses. Present and late count as attended, excused counts neither
  * way, absent counts against; rate is null when nothing counts yet.
@@ -86,25 +89,27 @@ export function addSessionTally(t, marks) {
 }
 
 /**
- * Tallies one grid row, counting only marks at held sessions.
- * @param {string[]} cells one status per session ("" unmarked)
- * @param {{status: string}[]} sessions the grid's sessions, same order as cells
- * @returns {Tally}
+ * The tallies after a saved mark, moved along from what Go counted over all
+ * the circle's held sessions (the grid holds only some of them, so it never
+ * recounts). A mark at a held session moves one count of its member and of
+ * the circle; a mark that made a planned session held adds every mark of
+ * that session's column, whoever it belongs to. A mark at a planned session
+ * that stays planned counts nowhere.
+ * @param {{members: Map<number, Tally>, overall: Tally}} t each member's tally, by person id, and the circle's
+ * @param {{personId: number, before: string, after: string, held: boolean, becameHeld: boolean, column: {personId: number, status: string}[]}} m
+ *   the mark: whose, its status before and after, whether its session was held, or has just become held, and that session's marks
+ * @returns {{members: Map<number, Tally>, overall: Tally, changed: number[]}} new tallies (the inputs are left alone) and whose changed
  */
-export function rowTally(cells, sessions) {
-  return tally(cells.filter((s, i) => s && sessions[i] && sessions[i].status === 'held'));
-}
-
-/**
- * Tallies a whole grid at held sessions.
- * @param {{cells: string[]}[]} rows
- * @param {{status: string}[]} sessions
- * @returns {Tally}
- */
-export function gridTally(rows, sessions) {
-  const all = [];
-  for (const r of rows) r.cells.forEach((s, i) => { if (s && sessions[i] && sessions[i].status === 'held') all.push(s); });
-  return tally(all);
+export function tallyAfterMark(t, m) {
+  const members = new Map(t.members);
+  const move = (personId, from, to) => members.set(personId, adjustTally(members.get(personId) || ZERO, from, to));
+  if (m.becameHeld) {
+    for (const c of m.column) if (c.status) move(c.personId, '', c.status);
+    return { members, overall: addSessionTally(t.overall, m.column.map((c) => c.status)), changed: m.column.map((c) => c.personId) };
+  }
+  if (!m.held) return { members, overall: t.overall, changed: [] };
+  move(m.personId, m.before, m.after);
+  return { members, overall: adjustTally(t.overall, m.before, m.after), changed: [m.personId] };
 }
 
 /**

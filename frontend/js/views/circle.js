@@ -1,5 +1,7 @@
 // The circle page: header, key numbers, sessions (and Start now), open action
-// items, topics covered, the attendance grid and members.
+// items, topics covered, the attendance grid and members. Go sends a window
+// of the sessions (the next few, the latest past ones) with counts of all;
+// "Show earlier sessions" adds older pages to the list and the grid.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -8,6 +10,7 @@ import { splitSessions, needsUpdate } from '../lib/schedule.js';
 import { splitMembers } from '../lib/lists.js';
 import { ROLES } from '../lib/labels.js';
 import { tallySummary } from '../lib/attendance.js';
+import { withEarlier, countsWhenHeld, pastListState } from '../lib/circlepage.js';
 import { emit, noteCircleOpened } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
@@ -21,8 +24,6 @@ import { attendanceGrid } from './grid.js';
 import { actionList } from './actions.js';
 import { comboOf, isTypingTarget } from '../lib/keys.js';
 import { isWebAddress } from '../lib/limits.js';
-
-const PAST_SHOWN = 5;
 
 /**
  * A circle's video link: a web address is a link, which main.js's click
@@ -68,6 +69,9 @@ export async function mount(root, route, ctx) {
   let page = null;
   let showAllPast = false;
   let noted = false; // this opening is in the recently opened list
+  let loadingEarlier = false;
+  /** The first session of the page of earlier ones last loaded: the grid starts there. @type {number|undefined} */
+  let gridStart;
 
   const reload = async () => {
     const key = focusKey(document.activeElement);
@@ -75,6 +79,7 @@ export async function mount(root, route, ctx) {
       const p = await api.circles.get(route.id);
       if (!ctx.alive()) return;
       page = p;
+      gridStart = undefined;
       render();
       refocus(root, key);
     } catch (err) {
@@ -104,7 +109,7 @@ export async function mount(root, route, ctx) {
     }
   };
   const remove = async () => {
-    const n = page.sessions.length;
+    const n = page.upcomingCount + page.pastCount;
     const ok = await confirmDialog({
       title: 'Delete this circle?',
       message: `“${page.circle.name}” and its ${plural(n, 'session')}, agendas and attendance marks will be deleted for good. The people stay in Circlebook. To keep the history, archive it instead.`,
@@ -117,14 +122,44 @@ export async function mount(root, route, ctx) {
       go(href('circles'));
     }
   };
+  // The next session is proposed after the circle's latest one, which Go
+  // names whether or not the page holds it.
   const schedule = async () => {
-    const s = await openScheduleSession(page.circle, page.sessions);
+    const s = await openScheduleSession(page.circle, page.last ? [page.last] : []);
     if (s) await changed(`Scheduled session ${s.number} for ${formatDateTime(s.startsAt)}.`);
   };
   const series = async () => {
-    const list = await openScheduleSeries(page.circle, page.sessions);
+    const list = await openScheduleSeries(page.circle, page.last ? [page.last] : []);
     if (list) await changed(`Scheduled ${plural(list.length, 'session')}.`);
   };
+  // The page of past sessions before those held, into the list and the grid;
+  // asked for under the list, the list shows them all (from the grid, the
+  // list keeps its size, so the grid stays where it was).
+  const showEarlier = async (fromList) => {
+    if (loadingEarlier || !page.earlier) return;
+    loadingEarlier = true;
+    const key = focusKey(document.activeElement);
+    const buttons = () => /** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('[data-testid=show-earlier], [data-testid=past-show-earlier]'));
+    for (const b of buttons()) b.setAttribute('aria-busy', 'true');
+    try {
+      const older = await api.circles.sessions(page.circle.id, page.earlier);
+      if (!ctx.alive()) return;
+      const before = new Set(page.sessions.map((s) => s.id));
+      Object.assign(page, withEarlier(page, older));
+      gridStart = page.sessions.find((s) => !before.has(s.id) && s.status !== 'cancelled')?.id;
+      if (fromList) showAllPast = true;
+      render();
+      refocus(root, key);
+      // The button goes once the first session is reached: on to the first column loaded.
+      if (!root.contains(document.activeElement)) /** @type {HTMLElement|null} */ (root.querySelector('.att-grid [tabindex="0"]'))?.focus();
+    } catch (err) {
+      reportError(err);
+      for (const b of buttons()) b.removeAttribute('aria-busy');
+    } finally {
+      loadingEarlier = false;
+    }
+  };
+  const earlierButton = (testid, fromList) => button({ label: 'Show earlier sessions', icon: 'chevron-left', size: 'sm', testid, onclick: () => showEarlier(fromList), title: 'Add the sessions before these to the list and the grid' });
   const startNow = async (e) => {
     const btn = e && e.currentTarget instanceof HTMLButtonElement ? e.currentTarget : null;
     if (btn) btn.disabled = true;
@@ -196,13 +231,11 @@ export async function mount(root, route, ctx) {
   };
 
   const stats = (today) => {
-    const { upcoming } = splitSessions(page.sessions, today);
-    const held = page.sessions.filter((s) => s.status === 'held').length;
+    const next = splitSessions(page.sessions, page.today).upcoming[0];
     const current = splitMembers(page.members, today).current.length;
-    const next = upcoming[0];
     return h('div', { class: 'stats' },
       h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Members'), h('span', { class: 'stat-value', testid: 'stat-members' }, String(current))),
-      h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Sessions held'), h('span', { class: 'stat-value', testid: 'stat-held' }, String(held)), h('span', { class: 'stat-sub' }, `${upcoming.length} upcoming`)),
+      h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Sessions held'), h('span', { class: 'stat-value', testid: 'stat-held' }, String(page.heldCount)), h('span', { class: 'stat-sub', testid: 'stat-upcoming' }, `${page.upcomingCount} upcoming`)),
       h('div', { class: 'stat' }, h('span', { class: 'stat-label' }, 'Attendance'), rateMeter(page.attendance.rate, { testid: 'stat-rate' }), h('span', { class: 'stat-sub', testid: 'stat-tally' }, tallySummary(page.attendance))),
       h('div', { class: 'stat stat-wide' }, h('span', { class: 'stat-label' }, 'Next session'),
         next
@@ -211,37 +244,63 @@ export async function mount(root, route, ctx) {
   };
 
   const sessionsSection = (today) => {
-    const { upcoming, past } = splitSessions(page.sessions, today);
-    const pastShown = showAllPast ? past : past.slice(0, PAST_SHOWN);
+    const { upcoming, past } = splitSessions(page.sessions, page.today);
+    const list = pastListState(past.length, page.pastCount, showAllPast, !!page.earlier);
+    const more = page.upcomingCount - upcoming.length;
+    const toggle = () => { showAllPast = !showAllPast; const key = focusKey(document.activeElement); render(); refocus(root, key); };
     const actions = [
       page.circle.status === 'archived' ? null : button({ label: 'Start now', icon: 'clock', variant: 'primary', testid: 'start-now', title: 'Start an unplanned session now and take notes live', onclick: startNow }),
       button({ label: 'Schedule session', icon: 'calendar-plus', testid: 'schedule-session', onclick: schedule }),
       button({ label: 'Schedule series', icon: 'layers', testid: 'schedule-series', onclick: series }),
     ];
-    if (!page.sessions.length) {
+    if (!page.upcomingCount && !page.pastCount) {
       return section({ title: 'Sessions', id: 'sessions', actions },
         emptyState({ icon: 'calendar', title: 'No sessions yet', text: `Schedule the first one, or a whole series ${cadenceLabel(page.circle).toLowerCase()}.`, compact: true }));
     }
     return section({ title: 'Sessions', id: 'sessions', actions },
       h('div', { class: 'session-columns' },
         h('div', { class: 'session-col', testid: 'upcoming-sessions' },
-          h('h3', { class: 'subhead' }, 'Upcoming', h('span', { class: 'count' }, String(upcoming.length))),
-          upcoming.length ? h('div', { class: 'session-list' }, upcoming.map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, 'Nothing planned. Schedule the next session.')),
+          h('h3', { class: 'subhead' }, 'Upcoming', h('span', { class: 'count', testid: 'upcoming-count' }, String(page.upcomingCount))),
+          upcoming.length ? h('div', { class: 'session-list' }, upcoming.map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, 'Nothing planned. Schedule the next session.'),
+          more > 0 ? h('p', { class: 'muted small', testid: 'upcoming-more' }, `${plural(more, 'more session')} planned${page.last && page.last.status === 'planned' ? `, the last on ${formatDate(page.last.startsAt.slice(0, 10))}` : ''}.`) : null),
         h('div', { class: 'session-col', testid: 'past-sessions' },
-          h('h3', { class: 'subhead' }, 'Past', h('span', { class: 'count' }, String(past.length))),
-          past.length ? h('div', { class: 'session-list' }, pastShown.map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, 'No past sessions yet.'),
-          past.length > PAST_SHOWN ? h('button', { type: 'button', class: 'link-btn', testid: 'toggle-past', onclick: () => { showAllPast = !showAllPast; const key = focusKey(document.activeElement); render(); refocus(root, key); } }, showAllPast ? 'Show fewer' : `Show all ${past.length}`) : null)));
+          h('h3', { class: 'subhead' }, 'Past', h('span', { class: 'count', testid: 'past-count' }, String(page.pastCount))),
+          past.length ? h('div', { class: 'session-list' }, past.slice(0, list.shown).map((s) => sessionItem(s, today))) : h('p', { class: 'muted small' }, page.pastCount ? 'Earlier sessions only.' : 'No past sessions yet.'),
+          list.toggle ? h('button', { type: 'button', class: 'link-btn', testid: 'toggle-past', onclick: toggle }, list.toggle) : null,
+          list.earlier ? h('div', { class: 'past-earlier' }, list.note ? h('p', { class: 'muted small' }, list.note) : null, earlierButton('past-show-earlier', true)) : null)));
+  };
+
+  // The grid's sessions: which past ones it holds of how many, and the way to earlier ones.
+  const gridEarlier = () => {
+    if (!page.earlier) return null;
+    const shown = splitSessions(page.sessions, page.today).past.length;
+    return h('div', { class: 'grid-earlier', testid: 'grid-earlier' },
+      earlierButton('show-earlier', false),
+      h('span', { class: 'muted small' }, `The latest ${shown} of ${plural(page.pastCount, 'past session')}`));
   };
 
   const gridSection = (today) => {
     const hasCols = page.sessions.some((s) => s.status === 'held' || s.status === 'planned');
     let content;
     if (!page.members.length) content = emptyState({ icon: 'people', title: 'No members yet', text: 'Add members to take attendance.', compact: true });
-    else if (!hasCols) content = emptyState({ icon: 'calendar', title: 'No sessions yet', text: 'Schedule sessions to take attendance.', compact: true });
+    else if (!hasCols && !page.earlier) content = emptyState({ icon: 'calendar', title: 'No sessions yet', text: 'Schedule sessions to take attendance.', compact: true });
+    else if (!hasCols) content = gridEarlier();
     else {
       content = attendanceGrid(page, {
         today,
+        startAt: gridStart,
+        onHeld: (s) => {
+          Object.assign(page, countsWhenHeld(page, s, page.today));
+          const counts = { 'stat-held': String(page.heldCount), 'stat-upcoming': `${page.upcomingCount} upcoming`, 'upcoming-count': String(page.upcomingCount), 'past-count': String(page.pastCount) };
+          for (const [testid, text] of Object.entries(counts)) {
+            const el = root.querySelector(`[data-testid="${testid}"]`);
+            if (el) el.textContent = text;
+          }
+        },
         onChange: ({ personId, tally, overall }) => {
+          const m = page.members.find((x) => x.personId === personId);
+          if (m) m.attendance = tally;
+          page.attendance = overall;
           for (const el of root.querySelectorAll(`.member-row [data-rate-for="${personId}"]`)) setRate(/** @type {HTMLElement} */ (el), tally.rate);
           const stat = root.querySelector('[data-testid="stat-rate"]');
           if (stat) setRate(/** @type {HTMLElement} */ (stat), overall.rate);
@@ -251,7 +310,7 @@ export async function mount(root, route, ctx) {
       });
     }
     const aside = page.members.length && hasCols ? 'Click a cell, or use the arrow keys and Space' : null;
-    return section({ title: 'Attendance', id: 'attendance', aside }, content);
+    return section({ title: 'Attendance', id: 'attendance', aside }, hasCols && page.members.length ? gridEarlier() : null, content);
   };
 
   const memberRow = (m, today) => {
@@ -303,7 +362,8 @@ export async function mount(root, route, ctx) {
   const membersSection = (today) => {
     const { current, former } = splitMembers(page.members, today);
     const pair = page.circle.kind === 'pair';
-    const aside = pair ? 'A 1:1 pair: one mentor, one mentee' : plural(current.length, 'current member');
+    const listed = page.memberCount > page.members.length ? ` · ${page.members.length} of ${page.memberCount} listed` : '';
+    const aside = (pair ? 'A 1:1 pair: one mentor, one mentee' : plural(current.length, 'current member')) + listed;
     return section({ title: 'Members', id: 'members', aside, actions: [button({ label: 'Add member', icon: 'user-plus', testid: 'add-member', onclick: addMember })] },
       page.members.length
         ? h('div', { class: 'list-card member-list', testid: 'member-list' },
@@ -319,8 +379,8 @@ export async function mount(root, route, ctx) {
       testid: 'circle-actions',
       emptyText: 'No open action items. Capture them during a session (Ctrl+I) or as “- [ ] @Name …” lines in the notes.',
       context: (it) => {
-        const s = it.sessionId ? page.sessions.find((x) => x.id === it.sessionId) : null;
-        return s ? h('a', { href: href('session', s.id), class: 'action-link' }, `from session ${s.number}`) : null;
+        const n = it.sessionId ? (page.sessionNumbers || {})[it.sessionId] ?? page.sessions.find((x) => x.id === it.sessionId)?.number : undefined;
+        return n !== undefined ? h('a', { href: href('session', it.sessionId), class: 'action-link' }, `from session ${n}`) : null;
       },
     });
     return section({ title: 'Open action items', id: 'circle-actions', aside: h('span', { class: 'section-aside-row' }, items.length ? plural(items.length, 'open item') : '', list.status) }, list.el);
@@ -338,6 +398,7 @@ export async function mount(root, route, ctx) {
     page.members = page.members || [];
     page.sessions = page.sessions || [];
     page.grid = page.grid || [];
+    page.today = page.today || nowIn().date;
     const today = nowIn().date;
     document.title = `${page.circle.name} — Circlebook`;
     if (!noted) noteCircleOpened(page.circle.id);

@@ -12,7 +12,6 @@ import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { button, statusChip, pairBadge, rateMeter, pageHeader, emptyState, loading, errorState } from './ui.js';
 import { toast, reportError } from './toast.js';
-import { openCircleForm } from './circle-form.js';
 import { virtualList } from './vlist.js';
 
 /** A circle row's height in pixels; every row has it (the list is virtualized). */
@@ -108,6 +107,8 @@ export async function mount(root, _route, ctx) {
   const create = async () => {
     const shown = [];
     for (let i = 0; i < Math.min(pager.total, 50); i++) shown.push(pager.row(i)?.color);
+    // The form (and the dialog, field and zone code under it) loads on first use.
+    const { openCircleForm } = await import('./circle-form.js');
     const c = await openCircleForm(null, { usedColors: shown.filter(Boolean) });
     if (c) {
       toast(`Created “${c.name}”.`, { kind: 'success' });

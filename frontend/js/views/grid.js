@@ -1,10 +1,12 @@
-// The attendance grid on the circle page: members x held/planned sessions.
-// Each cell is a button cycling present -> late -> excused -> absent ->
+// The attendance grid on the circle page: members x the held and planned
+// sessions the page holds (a window of them, which grows by pages of earlier
+// ones). Each cell is a button cycling present -> late -> excused -> absent ->
 // unmarked; arrow keys move between cells, and up to each session's link and
-// left to each member's (one tab stop for the grid).
+// left to each member's (one tab stop for the grid). Rates are Go's, counted
+// over every held session, and moved along with each saved mark.
 
 import { h } from '../lib/dom.js';
-import { nextStatus, statusLetter, statusLabel, rowTally, gridColumns, moveInGridLinks, adjustTally, addSessionTally } from '../lib/attendance.js';
+import { nextStatus, statusLetter, statusLabel, gridColumns, moveInGridLinks, tallyAfterMark, ZERO } from '../lib/attendance.js';
 import { dayParts, formatDateTime } from '../lib/format.js';
 import { roleLabel } from '../lib/labels.js';
 import { href } from '../router.js';
@@ -19,13 +21,17 @@ import { reportError, toast } from './toast.js';
 /**
  * Builds the grid for a circle page.
  * @param {{members: any[], sessions: any[], grid: any[], attendance: import('../lib/attendance.js').Tally}} page
- * @param {{onChange?: (c: GridChange) => void, today: string}} o
+ *   members with their tallies over all held sessions, the sessions held in date order, one grid row per member, the circle's tally
+ * @param {{today: string, onChange?: (c: GridChange) => void, onHeld?: (session: any) => void, startAt?: number}} o
+ *   onChange for each member whose tally a mark moved; onHeld when a mark made a planned session held;
+ *   startAt: the session whose column takes the tab stop and is scrolled to (else the latest held one)
  * @returns {HTMLElement}
  */
 export function attendanceGrid(page, o) {
   const sessions = page.sessions || [];
   const cols = gridColumns(sessions);
-  const rows = (page.grid || []).map((r) => ({ ...r, cells: [...r.cells] }));
+  // Saved marks go into page.grid itself, so the page drawn again shows them.
+  const rows = page.grid || [];
   const members = new Map((page.members || []).map((m) => [m.personId, m]));
   /** @type {HTMLButtonElement[][]} */
   const buttons = [];
@@ -48,24 +54,29 @@ export function attendanceGrid(page, o) {
     btn.setAttribute('aria-busy', pending ? 'true' : 'false');
   };
 
-  // The circle's tally as Go counted it, moved along with each saved mark.
-  let totals = adjustTally(page.attendance || { present: 0, late: 0, excused: 0, absent: 0, rate: null }, '', '');
+  // Each member's tally and the circle's, as Go counted them over every held
+  // session (the grid holds only some), moved along with each saved mark.
+  let tallies = { members: new Map((page.members || []).map((m) => [m.personId, m.attendance || ZERO])), overall: page.attendance || ZERO };
 
   const refreshTotals = (ri, si, before, becameHeld) => {
     const r = rows[ri];
-    if (becameHeld) {
-      // Attendance was taken, so the session took place: all its marks count now.
-      sessions[si].status = 'held';
-      totals = addSessionTally(totals, rows.map((row) => row.cells[si]));
-      for (const el of columnEls[cols.indexOf(si)] || []) el.classList.remove('is-planned');
-    } else if (sessions[si].status === 'held') totals = adjustTally(totals, before, r.cells[si]);
-    cols.forEach((sj, cj) => paintFoot(cj, sj));
-    setRate(overallEl, totals.rate);
-    for (const row of becameHeld ? rows : [r]) {
-      const t = rowTally(row.cells, sessions);
-      setRate(rateEls.get(row.personId), t.rate);
-      o.onChange?.({ personId: row.personId, tally: t, overall: totals });
+    const held = sessions[si].status === 'held';
+    // Attendance was taken, so the session took place: all its marks count now.
+    if (becameHeld) sessions[si].status = 'held';
+    tallies = tallyAfterMark(tallies, {
+      personId: r.personId, before, after: r.cells[si], held, becameHeld,
+      column: rows.map((row) => ({ personId: row.personId, status: row.cells[si] })),
+    });
+    const ci = cols.indexOf(si);
+    if (becameHeld) for (const el of columnEls[ci] || []) el.classList.remove('is-planned');
+    paintFoot(ci, si);
+    setRate(overallEl, tallies.overall.rate);
+    for (const personId of tallies.changed) {
+      const t = tallies.members.get(personId) || ZERO;
+      setRate(rateEls.get(personId), t.rate);
+      o.onChange?.({ personId, tally: t, overall: tallies.overall });
     }
+    if (becameHeld) o.onHeld?.(sessions[si]);
   };
 
   const paintFoot = (ci, si) => {
@@ -113,7 +124,8 @@ export function attendanceGrid(page, o) {
     }
   };
 
-  let focusAt = { row: 0, col: Math.max(0, cols.findIndex((si) => sessions[si].status === 'planned' && sessions[si].startsAt.slice(0, 10) >= o.today) - 1) };
+  const startCol = o.startAt ? cols.findIndex((si) => sessions[si].id === o.startAt) : -1;
+  let focusAt = { row: 0, col: startCol >= 0 ? startCol : Math.max(0, cols.findIndex((si) => sessions[si].status === 'planned' && sessions[si].startsAt.slice(0, 10) >= o.today) - 1) };
   if (focusAt.col < 0) focusAt.col = 0;
 
   const head = h('tr', null,
@@ -132,7 +144,7 @@ export function attendanceGrid(page, o) {
   const body = rows.map((r, ri) => {
     const m = members.get(r.personId);
     buttons[ri] = [];
-    const rateEl = rateMeter(rowTally(r.cells, sessions).rate, { testid: 'grid-rate' });
+    const rateEl = rateMeter((tallies.members.get(r.personId) || ZERO).rate, { testid: 'grid-rate' });
     rateEls.set(r.personId, rateEl);
     nameLinks[ri] = h('a', { href: href('person', r.personId), tabindex: '-1', testid: 'grid-person-link' }, r.name);
     return h('tr', { testid: 'grid-row', 'data-person-id': r.personId, class: m && m.leftOn && m.leftOn <= o.today ? 'is-former' : undefined },
@@ -172,7 +184,7 @@ export function attendanceGrid(page, o) {
   headLinks.forEach((a, ci) => a.addEventListener('focus', () => moveFocus({ row: -1, col: ci }, false)));
   nameLinks.forEach((a, ri) => a.addEventListener('focus', () => moveFocus({ row: ri, col: -1 }, false)));
 
-  overallEl = rateMeter(totals.rate, { testid: 'grid-overall-rate' });
+  overallEl = rateMeter(tallies.overall.rate, { testid: 'grid-overall-rate' });
   const foot = h('tr', null,
     h('th', { scope: 'row', class: 'grid-name grid-foot-label' }, 'Came'),
     cols.map(() => {
@@ -196,7 +208,8 @@ export function attendanceGrid(page, o) {
   });
 
   const wrap = h('div', { class: 'grid-wrap' }, table);
-  // Start scrolled to the latest held sessions rather than the first ones.
+  // Start scrolled to the tab stop's column: the latest held sessions rather
+  // than the first ones, or the first of the earlier ones just loaded.
   requestAnimationFrame(() => {
     const cell = buttons[0]?.[focusAt.col];
     if (cell && wrap.scrollWidth > wrap.clientWidth) wrap.scrollLeft = Math.max(0, cell.parentElement.offsetLeft - wrap.clientWidth / 2);

@@ -13,7 +13,7 @@ import { colorDot } from './ui.js';
 /**
  * Builds the sidebar; call setActive on each route change.
  * @param {{onShortcuts: () => void}} o
- * @returns {{el: HTMLElement, setActive: (section: string, circleId?: number) => void, dispose: () => void}}
+ * @returns {{el: HTMLElement, setActive: (section: string, circleId?: number) => void, showInfo: (i: {version: string, dataFile: string}|null) => void, dispose: () => void}}
  */
 export function sidebar(o) {
   const link = (name, label, iconName, key) => h('a', { class: 'nav-item', href: href(name), testid: `nav-${name}`, 'data-section': name, title: `${label} (${key})`, 'aria-keyshortcuts': key },
@@ -77,15 +77,17 @@ export function sidebar(o) {
   const opened = (id) => {
     if (shown.total > shown.ids.size && !shown.ids.has(id) && recentCircles().includes(id)) load();
   };
-  api.app.info().then((i) => {
-    info.textContent = `Version ${i.version}`;
-    info.title = `Data file: ${i.dataFile}`;
-  }).catch(() => {});
   const offs = [on('circles:changed', load), on('circle:shown', opened)];
   load();
   return {
     el,
     setActive: (section, circleId = 0) => { active = { section, circleId }; paint(); },
+    // main.js asks Go for the app's info once, and hands it here.
+    showInfo: (i) => {
+      if (!i) return;
+      info.textContent = `Version ${i.version}`;
+      info.title = `Data file: ${i.dataFile}`;
+    },
     dispose: () => offs.forEach((off) => off()),
   };
 }

@@ -1,0 +1,76 @@
+package notes
+
+import (
+	"database/sql"
+	"time"
+
+	"circlebook/backend/apperr"
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// typed is what a save needs to know before it writes, read in one
+// statement (this driver parses every statement it runs, so each one
+// costs): the session's circle and date, the note without its text (the
+// save replaces it), when the note's last revision was made, and whether
+// the note has made action items.
+type typed struct {
+	CircleID  uint
+	StartsAt  string
+	NoteID    sql.NullInt64
+	UUID      sql.NullString
+	CreatedAt sql.NullTime
+	Version   sql.NullInt64
+	RevisedAt sql.NullTime // the last revision's time; not valid when there is none
+	HasItems  bool
+}
+
+// readTyped reads what a save of the session's note needs to know; every
+// part goes through an index, whatever the number of notes, revisions and
+// items.
+func readTyped(tx *gorm.DB, sessionID uint, visibility string) (typed, error) {
+	var t typed
+	res := tx.Table("sessions").
+		Select(`sessions.circle_id, sessions.starts_at, n.id AS note_id, n.uuid, n.created_at, n.version,
+			r.created_at AS revised_at, EXISTS (SELECT 1 FROM action_items a WHERE a.note_id = n.id) AS has_items`).
+		Joins("LEFT JOIN notes n ON n.session_id = sessions.id AND n.visibility = ?", visibility).
+		Joins("LEFT JOIN note_revisions r ON r.id = (SELECT MAX(id) FROM note_revisions WHERE note_id = n.id)").
+		Where("sessions.id = ?", sessionID).Limit(1).Find(&t)
+	if res.Error != nil {
+		return t, res.Error // the disk failing a read: journal the text like a failed write
+	}
+	if res.RowsAffected == 0 {
+		return t, apperr.Missing("session", sessionID)
+	}
+	return t, nil
+}
+
+// session is the part of the session that reconciling task lines reads.
+func (t typed) session(id uint) model.Session {
+	ses := model.Session{CircleID: t.CircleID, StartsAt: t.StartsAt}
+	ses.ID = id
+	return ses
+}
+
+// write stores the text: a new note at version 1, or the existing one's
+// text, version and time, with no read of the text it replaces.
+func (t typed) write(tx *gorm.DB, sessionID uint, visibility, body string, now time.Time) (model.Note, error) {
+	if !t.NoteID.Valid {
+		note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: 1}
+		return note, tx.Create(&note).Error
+	}
+	note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: int(t.Version.Int64) + 1}
+	note.ID, note.UUID, note.CreatedAt, note.UpdatedAt = uint(t.NoteID.Int64), t.UUID.String, t.CreatedAt.Time, now.UTC()
+	err := tx.Exec(`UPDATE notes SET body = ?, version = ?, updated_at = ? WHERE id = ?`,
+		note.Body, note.Version, note.UpdatedAt, note.ID).Error
+	return note, err
+}
+
+// revisionDue says whether this save may need a typing revision: always
+// for a note that has none, else once RevisionEvery has passed since the
+// last one (revise then decides, comparing texts). Most saves skip it
+// without reading the last revision's text.
+func (t typed) revisionDue(now time.Time) bool {
+	return !t.RevisedAt.Valid || now.Sub(t.RevisedAt.Time) >= RevisionEvery
+}
