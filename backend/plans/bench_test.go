@@ -165,21 +165,37 @@ func newTypist(b *testing.B) *typist {
 // keystroke is one key's save and its baseline: wall and thread CPU times.
 type keystroke struct{ save, insert, saveCPU, insertCPU time.Duration }
 
-// key saves the note one character longer, then (the timer stopped) makes
-// the baseline's insert of the same text, and pauses after a burst.
+// key saves the note one character longer and makes the baseline's insert
+// of the same text (the timer stopped), one burst save first and the next
+// insert first, so that each is as often the first call after a pause;
+// it pauses after a burst.
 func (t *typist) key(b *testing.B) keystroke {
 	t.clock = t.clock.Add(time.Second)
 	text := t.body + strings.Repeat("x", t.keys%2000)
 	var k keystroke
-	c0 := threadCPU()
-	k.save = timed(b, func() error { _, err := t.svc.Save(t.held, model.Shared, text); return err })
-	c1 := threadCPU()
-	b.StopTimer()
-	defer b.StartTimer()
-	k.insert = timed(b, func() error { return bare(t.db, text) })
-	k.saveCPU, k.insertCPU = c1-c0, threadCPU()-c1
+	save := func() {
+		c := threadCPU()
+		k.save = timed(b, func() error { _, err := t.svc.Save(t.held, model.Shared, text); return err })
+		k.saveCPU = threadCPU() - c
+	}
+	insert := func() {
+		b.StopTimer()
+		defer b.StartTimer()
+		c := threadCPU()
+		k.insert = timed(b, func() error { return bare(t.db, text) })
+		k.insertCPU = threadCPU() - c
+	}
+	if (t.keys/typingBurst)%2 == 0 {
+		save()
+		insert()
+	} else {
+		insert()
+		save()
+	}
 	if t.keys++; t.keys%typingBurst == 0 {
+		b.StopTimer()
 		time.Sleep(store.CheckpointIdle + typingPause)
+		b.StartTimer()
 	}
 	return k
 }
