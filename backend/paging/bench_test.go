@@ -11,6 +11,7 @@ import (
 
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
+	"circlebook/backend/internal/plantest"
 	"circlebook/backend/internal/scaledb"
 	"circlebook/backend/model"
 	"circlebook/backend/people"
@@ -129,18 +130,18 @@ func pair(b *testing.B, call func(st *store.Store) error) {
 	defer runtime.UnlockOSThread()
 	var base, cpu, cpuBase time.Duration
 	for b.Loop() {
-		c0 := threadCPU()
+		c0 := plantest.ThreadCPU()
 		if err := call(scale); err != nil {
 			b.Fatal(err)
 		}
-		c1 := threadCPU()
+		c1 := plantest.ThreadCPU()
 		b.StopTimer()
 		start := time.Now()
 		if err := call(sample); err != nil {
 			b.Fatal(err)
 		}
 		base += time.Since(start)
-		cpu, cpuBase = cpu+c1-c0, cpuBase+threadCPU()-c1
+		cpu, cpuBase = cpu+c1-c0, cpuBase+plantest.ThreadCPU()-c1
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed())/float64(base), "x-sample")

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"circlebook/backend/demo"
+	"circlebook/backend/internal/plantest"
 	"circlebook/backend/internal/scaledb"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
@@ -174,16 +175,16 @@ func (t *typist) key(b *testing.B) keystroke {
 	text := t.body + strings.Repeat("x", t.keys%2000)
 	var k keystroke
 	save := func() {
-		c := threadCPU()
+		c := plantest.ThreadCPU()
 		k.save = timed(b, func() error { _, err := t.svc.Save(t.held, model.Shared, text); return err })
-		k.saveCPU = threadCPU() - c
+		k.saveCPU = plantest.ThreadCPU() - c
 	}
 	insert := func() {
 		b.StopTimer()
 		defer b.StartTimer()
-		c := threadCPU()
+		c := plantest.ThreadCPU()
 		k.insert = timed(b, func() error { return bare(t.db, text) })
-		k.insertCPU = threadCPU() - c
+		k.insertCPU = plantest.ThreadCPU() - c
 	}
 	if (t.keys/typingBurst)%2 == 0 {
 		save()
