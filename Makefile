@@ -33,8 +33,11 @@ endef
 PGTMP   := $(GO) run ./backend/internal/pgtest/pgtmp
 PG_DIR  ?= /tmp/circlebook-pg-$(shell id -un)
 # PG_PKGS: the packages whose tests pass on PostgreSQL, run after the store's (its migrations).
-# The other service packages still hold SQLite-only SQL; add each here once it is ported.
-PG_PKGS := ./backend/apperr/ ./backend/demo/
+# The rest are about SQLite itself or need no database.
+PG_PKGS := ./backend/apperr/ ./backend/demo/ ./backend/load/ \
+	./backend/actions/ ./backend/bundle/ ./backend/circles/ ./backend/deeplink/ ./backend/export/ \
+	./backend/notes/ ./backend/paging/ ./backend/people/ ./backend/rpc/ ./backend/search/ ./backend/sessions/ ./backend/topics/ \
+	./backend/scale/ ./backend/dbcopy/
 
 ## run: build and open the window; with no display, start browser mode instead
 ifeq ($(HAS_DISPLAY),yes)
@@ -110,6 +113,25 @@ test-pg: deps-pg
 	echo "CIRCLEBOOK_TEST_ENGINE=postgres $(GO) test -count=1 $(PG_PKGS)"; \
 	$(GO) test -count=1 $(PG_PKGS) || status=1; \
 	exit $$status
+
+## bench-pg: the generated program (SIZE=tenth|program) copied into a throwaway PostgreSQL (the copy's
+## rate), then every screen's calls there beside the same calls on its SQLite file (p95 each)
+.PHONY: bench-pg
+bench-pg: deps-pg
+	@pg=$$(mktemp -d /tmp/circlebook-pg.XXXXXX) || exit 1; \
+	trap '$(PGTMP) stop "$$pg"' EXIT; trap 'exit 1' HUP INT TERM; \
+	dsn=$$($(PGTMP) start "$$pg") || exit 1; export CIRCLEBOOK_TEST_PG="$$dsn" CIRCLEBOOK_SCALE=$(SIZE); \
+	$(GO) test -count=1 -run XXX -bench CopyScaleToPostgres -benchtime 1x -timeout 60m ./backend/dbcopy/ && \
+	$(GO) test -count=1 -run XXX -bench PostgresScreenCalls -benchtime 200x -timeout 60m ./backend/plans/
+
+## bench-clients: ten clients at once on one PostgreSQL database for 60 s against one client alone
+## (p95 of each call, no error, no lost write), on a throwaway cluster like test-pg's
+.PHONY: bench-clients
+bench-clients: deps-pg
+	@pg=$$(mktemp -d /tmp/circlebook-pg.XXXXXX) || exit 1; \
+	trap '$(PGTMP) stop "$$pg"' EXIT; trap 'exit 1' HUP INT TERM; \
+	dsn=$$($(PGTMP) start "$$pg") || exit 1; \
+	CIRCLEBOOK_TEST_PG="$$dsn" $(GO) test -count=1 -run XXX -bench TenClients -benchtime 1x -timeout 10m ./backend/load/
 
 ## pg: start a PostgreSQL in $(PG_DIR) to try Circlebook on (a socket there only; make pg-stop ends it)
 pg: deps-pg

@@ -77,6 +77,9 @@ const usage = `Usage:
                     [--include-private] [--out FILE]
                                           a circle's summary (stdout without --out, except PDF)
   circlebook import FILE                  import a bundle (merged by UUID)
+  circlebook copy --from DSN|FILE --to DSN|FILE
+                                          copy a whole database into an empty one, SQLite or
+                                          PostgreSQL either way, checking counts and checksums
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
@@ -138,6 +141,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return runImport(w, cmd.Arg(0), stdout)
+	case "copy":
+		a := copyFlags(cmd)
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
+		return runCopy(*a, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "circlebook", version)
 		return nil

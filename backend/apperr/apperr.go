@@ -15,12 +15,13 @@ type Code string
 
 // The codes a service may return.
 const (
-	Invalid  Code = "invalid"   // the input breaks a rule; Field says which
-	TooLong  Code = "too_long"  // a text is over the length limit
-	NotFound Code = "not_found" // the record asked for does not exist
-	Conflict Code = "conflict"  // the write would duplicate something unique
-	OtherDay Code = "other_day" // a planned session is for another day: move it to now, or start a new one
-	Internal Code = "internal"  // anything else: a bug or a failing disk
+	Invalid     Code = "invalid"     // the input breaks a rule; Field says which
+	TooLong     Code = "too_long"    // a text is over the length limit
+	NotFound    Code = "not_found"   // the record asked for does not exist
+	Conflict    Code = "conflict"    // the write would duplicate something unique
+	OtherDay    Code = "other_day"   // a planned session is for another day: move it to now, or start a new one
+	Internal    Code = "internal"    // anything else: a bug or a failing disk
+	Unavailable Code = "unavailable" // the database server cannot be reached now: nothing was written; the page retries
 )
 
 // Error is a failure with a code, the input field it concerns and a message
@@ -77,10 +78,11 @@ func (e *Error) Is(target error) bool {
 
 // Sentinels for errors.Is checks by code.
 var (
-	ErrInvalid  = &Error{Code: Invalid}
-	ErrTooLong  = &Error{Code: TooLong}
-	ErrNotFound = &Error{Code: NotFound}
-	ErrConflict = &Error{Code: Conflict}
+	ErrInvalid     = &Error{Code: Invalid}
+	ErrTooLong     = &Error{Code: TooLong}
+	ErrNotFound    = &Error{Code: NotFound}
+	ErrConflict    = &Error{Code: Conflict}
+	ErrUnavailable = &Error{Code: Unavailable}
 )
 
 // New returns an error of the given code about one field.
@@ -151,6 +153,9 @@ func FromDB(err error, field, what string) error {
 	if errors.As(err, &ae) {
 		return err
 	}
+	if IsUnavailable(err) {
+		return &Error{Code: Unavailable, Message: "Not saved: " + unavailableMessage(err), Err: err}
+	}
 	if msg, ok := storageMessage(err); ok {
 		return &Error{Code: Internal, Message: "Not saved: " + msg, Err: err}
 	}
@@ -167,11 +172,20 @@ type Payload struct {
 	Fields  []Problem `json:"fields,omitempty"`
 }
 
-// Format maps any error to the Payload the page reads; it is the window's ErrorFormatter.
+// Format maps any error to the Payload the page reads; it is the window's
+// ErrorFormatter. A failure caused by losing the database server is
+// Unavailable, whichever service let it through unmapped.
 func Format(err error) any {
 	var ae *Error
 	if errors.As(err, &ae) {
-		return Payload{Code: ae.Code, Field: ae.Field, Message: ae.Message, Fields: ae.Problems}
+		code := ae.Code
+		if code == Internal && IsUnavailable(ae.Err) {
+			code = Unavailable
+		}
+		return Payload{Code: code, Field: ae.Field, Message: ae.Message, Fields: ae.Problems}
+	}
+	if IsUnavailable(err) {
+		return Payload{Code: Unavailable, Message: unavailableMessage(err)}
 	}
 	return Payload{Code: Internal, Message: err.Error()}
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"io"
 	"net"
+	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -35,6 +37,9 @@ var postgresClasses = map[string]string{
 // postgresMessage explains a failure of the PostgreSQL server or the
 // connection to it, in words for the person at the keyboard.
 func postgresMessage(err error) (string, bool) {
+	if IsUnavailable(err) {
+		return unavailableMessage(err), true
+	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		if msg, ok := postgresCodes[pgErr.Code]; ok {
@@ -44,20 +49,47 @@ func postgresMessage(err error) (string, bool) {
 			msg, ok := postgresClasses[pgErr.Code[:2]]
 			return msg, ok
 		}
-		return "", false
-	}
-	if lostConnection(err) {
-		return "The database server cannot be reached.", true
 	}
 	return "", false
 }
 
-// lostConnection reports whether err is the connection to the server
-// failing or going away rather than an answer from it.
-func lostConnection(err error) bool {
+// unavailableMessage says how the database server was lost: the server's
+// own word when it sent one (shutting down, starting up), else that it
+// cannot be reached.
+func unavailableMessage(err error) string {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		if msg, ok := postgresCodes[pgErr.Code]; ok {
+			return msg
+		}
+		if msg, ok := postgresClasses[pgErr.Code[:min(2, len(pgErr.Code))]]; ok {
+			return msg
+		}
+	}
+	return "The database server cannot be reached."
+}
+
+// IsUnavailable reports whether err is the database server, or the way to
+// it, failing rather than an answer to the statement: connecting failed,
+// the connection was lost (SQLSTATE class 08, end of file, a broken pipe,
+// no answer in time), or the server is shutting down, crashed or starting
+// up (57P01-57P03). Nothing was written; the same call may succeed later.
+func IsUnavailable(err error) bool {
+	if err == nil {
+		return false
+	}
 	var connectErr *pgconn.ConnectError
+	if errors.As(err, &connectErr) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return strings.HasPrefix(pgErr.Code, "08") || pgErr.Code == "57P01" || pgErr.Code == "57P02" || pgErr.Code == "57P03"
+	}
 	var netErr net.Error
-	return errors.As(err, &connectErr) || errors.As(err, &netErr) ||
+	return errors.As(err, &netErr) ||
 		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err)
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err)
 }

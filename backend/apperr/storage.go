@@ -36,11 +36,12 @@ func storageMessage(err error) (string, bool) {
 	return "", false
 }
 
-// IsStorage reports whether err is a failure of the disk or file rather than
-// of the input: the text was fine and may be saved again later.
+// IsStorage reports whether err is a failure of the disk, the file or the
+// database server rather than of the input: the text was fine and may be
+// saved again later.
 func IsStorage(err error) bool {
 	var ae *Error
-	if errors.As(err, &ae) && ae.Code != Internal {
+	if errors.As(err, &ae) && ae.Code != Internal && ae.Code != Unavailable {
 		return false
 	}
 	return err != nil

@@ -2,13 +2,10 @@ package bundle_test
 
 import (
 	"bytes"
-	"fmt"
-	"path/filepath"
 	"testing"
 
 	"circlebook/backend/bundle"
 	"circlebook/backend/internal/testdb"
-	"circlebook/backend/store"
 )
 
 // yearBundle is a year-long circle (52 sessions, 15 members, a page of
@@ -27,11 +24,10 @@ func yearBundle(b *testing.B) []byte {
 func BenchmarkImportYear(b *testing.B) {
 	data := yearBundle(b)
 	b.Run("fresh", func(b *testing.B) {
-		dir := b.TempDir()
 		b.SetBytes(int64(len(data)))
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			st, err := store.Open(filepath.Join(dir, fmt.Sprint(i)))
+			st, err := testdb.Target(b)() // a new database on the test engine
 			if err != nil {
 				b.Fatal(err)
 			}

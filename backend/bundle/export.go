@@ -86,7 +86,7 @@ func (e *exporter) members() error {
 	}
 	var people []model.Person
 	err := e.tx.Where("id IN (SELECT person_id FROM memberships WHERE circle_id = ?)", e.circleID).
-		Order("name COLLATE NOCASE, uuid").Find(&people).Error
+		Order("lower(name), uuid").Find(&people).Error
 	if err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (e *exporter) attendance() error {
 	var rows []model.Attendance
 	err := e.tx.Table("attendance a").Select("a.*").
 		Joins("JOIN sessions s ON s.id = a.session_id").Joins("JOIN people p ON p.id = a.person_id").
-		Where("s.circle_id = ?", e.circleID).Order("s.starts_at, s.uuid, p.name COLLATE NOCASE, p.uuid").
+		Where("s.circle_id = ?", e.circleID).Order("s.starts_at, s.uuid, lower(p.name), p.uuid").
 		Scan(&rows).Error
 	if err != nil {
 		return err
@@ -212,7 +212,7 @@ func (e *exporter) outsiders(items []model.ActionItem) (map[uint]string, error) 
 func (e *exporter) topics() error {
 	var rows []model.Topic
 	err := e.tx.Where("id IN (SELECT st.topic_id FROM session_topics st JOIN sessions s ON s.id = st.session_id WHERE s.circle_id = ?)", e.circleID).
-		Order("name COLLATE NOCASE, uuid").Find(&rows).Error
+		Order("lower(name), uuid").Find(&rows).Error
 	if err != nil {
 		return err
 	}
@@ -223,7 +223,7 @@ func (e *exporter) topics() error {
 	e.b.SessionTopics = []SessionTopic{}
 	return e.tx.Table("session_topics st").Select("s.uuid AS session, t.uuid AS topic").
 		Joins("JOIN sessions s ON s.id = st.session_id").Joins("JOIN topics t ON t.id = st.topic_id").
-		Where("s.circle_id = ?", e.circleID).Order("s.starts_at, s.uuid, t.name COLLATE NOCASE, t.uuid").
+		Where("s.circle_id = ?", e.circleID).Order("s.starts_at, s.uuid, lower(t.name), t.uuid").
 		Scan(&e.b.SessionTopics).Error
 }
 

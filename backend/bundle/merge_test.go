@@ -247,9 +247,7 @@ func TestFailureLateInTheWriteRollsBack(t *testing.T) {
 	e := buildEdge(t, src)
 	_, data := export(t, src.DB, e.circle.ID, false)
 	dst := newStore(t)
-	if err := dst.DB.Exec("CREATE TRIGGER fail_pins BEFORE INSERT ON pins BEGIN SELECT RAISE(ABORT, 'no pins today'); END").Error; err != nil {
-		t.Fatal(err)
-	}
+	testdb.FailInserts(t, dst.DB, "pins", "no pins today")
 	before := dst.Fingerprint()
 	_, err := bundle.Import(dst.DB, bytes.NewReader(data), testdb.Today)
 	ae := testdb.WantError(t, err, apperr.Internal, bundle.Field)

@@ -6,6 +6,7 @@ import (
 
 	"circlebook/backend/fold"
 	"circlebook/backend/model"
+	"circlebook/backend/sessions"
 
 	"gorm.io/gorm/clause"
 )
@@ -313,6 +314,9 @@ func (m *merger) putPins() error {
 func (m *merger) number() error {
 	if len(m.written) == 0 {
 		return nil
+	}
+	if err := sessions.LockNumbers(m.tx, m.circle.ID); err != nil { // another writer numbering this circle waits
+		return dbErr("sessions", err)
 	}
 	var rows []model.Session
 	if err := m.tx.Select("id", "number").Where("circle_id = ?", m.circle.ID).Order("starts_at, id").Find(&rows).Error; err != nil {

@@ -5,6 +5,7 @@ import (
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/model"
+	"circlebook/backend/store"
 
 	"gorm.io/gorm"
 )
@@ -55,8 +56,13 @@ func (s *Circles) Sidebar(recentIDs []uint) (SidebarList, error) {
 			return nil
 		}
 		// The pinned circles' index, by name: the index of the circles not
-		// archived would serve too, and read every one of them.
-		if err := byName("circles t INDEXED BY idx_circles_pinned", "t.pinned AND "+currentCircles.Where).Scan(&out.Circles).Error; err != nil {
+		// archived would serve too, and read every one of them. SQLite is
+		// told which; PostgreSQL's planner weighs the partial index itself.
+		pinned := "circles t"
+		if store.DialectOf(tx) == store.SQLite {
+			pinned += " INDEXED BY idx_circles_pinned"
+		}
+		if err := byName(pinned, "t.pinned AND "+currentCircles.Where).Scan(&out.Circles).Error; err != nil {
 			return err
 		}
 		out.Circles, err = appendRecent(tx, out.Circles, recentIDs)

@@ -337,6 +337,11 @@ func TestAccessibilityEveryScreen(t *testing.T) {
 		}
 		p.waitVisible(t, "live-screen")
 		p.waitVisible(t, "agenda-current")
+		// Notes long enough that the preview scrolls (at 700 px it is short): a
+		// scrolling region must be reachable by keyboard.
+		notes := strings.Repeat("- We agreed on the next experiment and who runs it.\n", 30)
+		p.do(t, chromedp.SendKeys(`[data-testid="notes-shared"]`, notes))
+		p.waitFor(t, `document.querySelector('[data-testid=preview]').textContent.includes('who runs it')`)
 		p.axeCheck(t, axe, "live screen")
 		p.waitFor(t, `!document.querySelector('[data-testid=history]').disabled`)
 		p.click(t, "history")

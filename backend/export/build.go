@@ -310,7 +310,7 @@ func (b *builder) tags() (map[uint][]string, error) {
 	}
 	err := b.tx.Table("session_topics st").Select("st.session_id, t.name").
 		Joins("JOIN topics t ON t.id = st.topic_id").Joins("JOIN sessions s ON s.id = st.session_id").
-		Where("s.circle_id = ?", b.circle.ID).Order("t.name COLLATE NOCASE").Scan(&rows).Error
+		Where("s.circle_id = ?", b.circle.ID).Order("lower(t.name)").Scan(&rows).Error
 	out := map[uint][]string{}
 	for _, r := range rows {
 		out[r.SessionID] = append(out[r.SessionID], r.Name)
@@ -370,7 +370,10 @@ func (b *builder) loadTopics(s *Summary) error {
 		if a.Sessions != c.Sessions {
 			return a.Sessions > c.Sessions
 		}
-		return strings.ToLower(a.Name) < strings.ToLower(c.Name)
+		if la, lc := strings.ToLower(a.Name), strings.ToLower(c.Name); la != lc {
+			return la < lc
+		}
+		return a.Name < c.Name // topics unique but for ASCII case (Éthique, éthique)
 	})
 	return nil
 }

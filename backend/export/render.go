@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"circlebook/backend/apperr"
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 
 	"github.com/google/uuid"
@@ -45,7 +46,9 @@ func FindCircle(tx *gorm.DB, ref string) (uint, error) {
 	if _, err := uuid.Parse(ref); err == nil {
 		q = q.Where("uuid = ?", strings.ToLower(ref))
 	} else {
-		q = q.Where("name = ? COLLATE NOCASE", ref)
+		// The folded key finds the few candidates by index on both engines;
+		// lower() then keeps those equal to ref but for ASCII case.
+		q = q.Where("name_key = ? AND lower(name) = ?", fold.Key(ref), lowerASCII(ref))
 	}
 	if err := q.Order("name").Find(&found).Error; err != nil {
 		return 0, err
@@ -61,4 +64,16 @@ func FindCircle(tx *gorm.DB, ref string) (uint, error) {
 		ids[i] = c.UUID
 	}
 	return 0, apperr.New(apperr.Conflict, "circle", "%d circles are called %q; name one by its UUID: %s.", len(found), ref, strings.Join(ids, ", "))
+}
+
+// lowerASCII lowercases ASCII letters only, as lower() does on both engines
+// (SQLite's, and PostgreSQL's on this schema's COLLATE "C" text).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -11,12 +11,16 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
+	"circlebook/backend/internal/pgtest"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
 	"circlebook/backend/notes"
+	"circlebook/backend/store"
 
-	_ "github.com/glebarez/go-sqlite" // the "sqlite" driver, for the bare-insert baseline
+	_ "github.com/glebarez/go-sqlite"  // the "sqlite" driver, for the bare-insert baseline
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" driver, for the same on PostgreSQL
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 )
@@ -51,12 +55,20 @@ func (bn *benchNotes) save(b *testing.B, body string) {
 	}
 }
 
-// bareInserts is the baseline: a one-table database opened with the store's
-// durability pragmas through database/sql, taking one autocommit INSERT per call.
-type bareInserts struct{ db *sql.DB }
+// bareInserts is the baseline: a one-table database on the test engine,
+// taking one autocommit INSERT per call through database/sql. On SQLite it
+// is a file opened with the store's durability pragmas; on PostgreSQL a
+// database of its own on the same server.
+type bareInserts struct {
+	db     *sql.DB
+	insert string
+}
 
 func newBareInserts(b *testing.B) bareInserts {
 	b.Helper()
+	if testdb.Engine() == store.Postgres {
+		return newBarePostgres(b)
+	}
 	path := filepath.Join(b.TempDir(), "bare.db")
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(1)", "busy_timeout(5000)"} {
@@ -78,11 +90,24 @@ func newBareInserts(b *testing.B) bareInserts {
 	if _, err := db.Exec(`CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`); err != nil {
 		b.Fatal(err)
 	}
-	return bareInserts{db: db}
+	return bareInserts{db: db, insert: `INSERT INTO notes (body) VALUES (?)`}
 }
 
-func (bi bareInserts) insert(b *testing.B, body string) {
-	if _, err := bi.db.Exec(`INSERT INTO notes (body) VALUES (?)`, body); err != nil {
+func newBarePostgres(b *testing.B) bareInserts {
+	b.Helper()
+	db, err := sql.Open("pgx", pgtest.NewDatabase(b, testdb.PostgresServer(b)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(`CREATE TABLE notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, body text NOT NULL)`); err != nil {
+		b.Fatal(err)
+	}
+	return bareInserts{db: db, insert: `INSERT INTO notes (body) VALUES ($1)`}
+}
+
+func (bi bareInserts) add(b *testing.B, body string) {
+	if _, err := bi.db.Exec(bi.insert, body); err != nil {
 		b.Fatalf("baseline insert: %v", err)
 	}
 }
@@ -116,10 +141,13 @@ func BenchmarkSaveKeystroke(b *testing.B) {
 		if n++; n > to {
 			n = from
 		}
+		for !utf8.RuneStart(full[n]) { // a keystroke adds a whole character
+			n++
+		}
 		body := full[:n]
 		saves = append(saves, timed(func() { bn.save(b, body) }))
 		b.StopTimer()
-		inserts = append(inserts, timed(func() { bare.insert(b, body) }))
+		inserts = append(inserts, timed(func() { bare.add(b, body) }))
 		b.StartTimer()
 	}
 	b.StopTimer()
@@ -176,7 +204,7 @@ func BenchmarkSave50k(b *testing.B) {
 		body := body + string(rune('a'+i%26))
 		bn.save(b, body)
 		b.StopTimer()
-		base += timed(func() { bare.insert(b, body) })
+		base += timed(func() { bare.add(b, body) })
 		b.StartTimer()
 	}
 	b.StopTimer()

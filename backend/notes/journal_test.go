@@ -14,17 +14,24 @@ import (
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
 	"circlebook/backend/notes"
+	"circlebook/backend/store"
 )
 
-// readOnly makes the database refuse writes, or take them again. The pool
-// holds one connection, so the pragma holds for every later statement.
+// readOnly makes the database refuse writes, or take them again. SQLite's
+// pool holds one connection, so the pragma holds for every later
+// statement; PostgreSQL's is cut to one for the setting to hold the same way.
 func readOnly(t *testing.T, e env, on bool) {
 	t.Helper()
-	pragma := "PRAGMA query_only = 0"
-	if on {
-		pragma = "PRAGMA query_only = 1"
+	set := "PRAGMA query_only = " + map[bool]string{false: "0", true: "1"}[on]
+	if store.DialectOf(e.st.DB) == store.Postgres {
+		sqlDB, err := e.st.DB.DB()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sqlDB.SetMaxOpenConns(1)
+		set = "SET default_transaction_read_only = " + map[bool]string{false: "off", true: "on"}[on]
 	}
-	if err := e.st.DB.Exec(pragma).Error; err != nil {
+	if err := e.st.DB.Exec(set).Error; err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,6 +1,15 @@
 // Package notes keeps each session's shared and private Markdown notes with
 // their revisions, renders them (sanitized) for the preview, journals text
 // the database could not take, and pins short notes to people.
+//
+// Several programs may save one note at once (a program database on
+// PostgreSQL; two programs on one SQLite file). Each save is one version;
+// none is ever told it saved a version another save also got. Save writes
+// over whatever the note holds (the last save wins); SaveFrom writes only
+// over the version its text was typed on and otherwise answers Conflict,
+// writing nothing, so that no one's words are replaced by a writer who has
+// not seen them. A save's revision and action items are made with the note
+// locked, so two saves never reconcile the same task lines at once.
 package notes
 
 import (
@@ -14,6 +23,7 @@ import (
 	"circlebook/backend/model"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // RevisionEvery is how often typing leaves a revision behind.
@@ -43,15 +53,51 @@ type SaveResult struct {
 
 // Save stores the whole text of a session's shared or private note in one
 // transaction, durable when it returns. If the disk or file refuses the write,
-// the text goes to the draft journal and the error says why.
+// the text goes to the draft journal and the error says why. The last save
+// wins: it replaces whatever text the note has, though each save gets a
+// version of its own however many programs save at once. A page that may
+// not be the note's only writer saves with SaveFrom.
 func (s *Notes) Save(sessionID uint, visibility, body string) (SaveResult, error) {
+	return s.store(sessionID, visibility, body, anyVersion)
+}
+
+// SaveFrom stores the whole text of a session's note as Save does, but only
+// over the version it was typed on (base: the version the last save
+// returned, or the page's note was read at; 0 for a note not yet written).
+// When someone else saved the note after that version, nothing is written
+// and the error is a Conflict on "body" naming both versions: the text
+// stays with the page, which shows the conflict, and no save ever writes
+// over words its writer has not seen. Saving the very text the note already
+// has is no conflict (a save sent again after its answer was lost).
+func (s *Notes) SaveFrom(sessionID uint, visibility string, base int, body string) (SaveResult, error) {
+	if base < 0 {
+		return SaveResult{}, apperr.New(apperr.Invalid, "version", "A note's version is 0 or more.")
+	}
+	return s.store(sessionID, visibility, body, base)
+}
+
+// anyVersion is the base of a save that replaces whatever version the note has.
+const anyVersion = -1
+
+// store is Save and SaveFrom: the transaction, run again when it loses a
+// race with another program's save of the note, and the draft journal.
+func (s *Notes) store(sessionID uint, visibility, body string, base int) (SaveResult, error) {
 	if err := validate(visibility, body); err != nil {
 		return SaveResult{}, err
 	}
 	var out SaveResult
-	err := s.db.Transaction(func(tx *gorm.DB) error { return s.save(tx, sessionID, visibility, body, &out) })
+	err := retryRaces(func(again bool) error {
+		return s.db.Transaction(func(tx *gorm.DB) error {
+			if again {
+				if err := lockNote(tx, sessionID, visibility); err != nil {
+					return err
+				}
+			}
+			return s.save(tx, sessionID, visibility, body, base, &out)
+		})
+	})
 	if err != nil {
-		err = apperr.FromDB(err, "body", "note")
+		err = apperr.FromDB(raceLost(err), "body", "note")
 		if apperr.IsStorage(err) {
 			if jerr := s.journal.Put(Draft{SessionID: sessionID, Visibility: visibility, Body: body, SavedAt: s.now().UTC()}); jerr != nil {
 				log.Printf("draft journal: %v", jerr)
@@ -65,13 +111,26 @@ func (s *Notes) Save(sessionID uint, visibility, body string) (SaveResult, error
 	return out, nil
 }
 
-// save is Save's transaction: one read of what it needs (see typed), the
+// raceLost names a save that lost every try to other programs' saves.
+func raceLost(err error) error {
+	if errors.Is(err, errRaced) {
+		return apperr.New(apperr.Conflict, "body", "These notes are being saved from elsewhere at the same moment; saving again.")
+	}
+	return err
+}
+
+// save is store's transaction: one read of what it needs (see typed), the
 // write, a typing revision when one may be due, the task lines when the
 // note has any or had some, and the session's action items for the reply.
-func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *SaveResult) error {
+// A save from a base other than the note's version writes nothing (see
+// SaveFrom).
+func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, base int, out *SaveResult) error {
 	t, err := readTyped(tx, sessionID, visibility)
 	if err != nil {
 		return err
+	}
+	if base != anyVersion && base != t.version() {
+		return unchanged(tx, t, base, body, out)
 	}
 	now := s.now()
 	note, err := t.write(tx, sessionID, visibility, body, now)
@@ -95,15 +154,39 @@ func (s *Notes) save(tx *gorm.DB, sessionID uint, visibility, body string, out *
 	return err
 }
 
-// write upserts the note and bumps its version. An existing note has only
-// its text, version and time rewritten, so its indexed columns stay put.
+// unchanged answers a save from a stale base: the note as it stands when
+// it holds that very text already, else a Conflict.
+func unchanged(tx *gorm.DB, t typed, base int, body string, out *SaveResult) error {
+	if t.NoteID.Valid {
+		if err := tx.Take(&out.Note, t.NoteID.Int64).Error; err != nil {
+			return err
+		}
+		if out.Note.Body == body {
+			var err error
+			out.Actions, err = actions.Scan(actions.Query(tx).Where("a.session_id = ?", out.Note.SessionID))
+			return err
+		}
+	}
+	return apperr.New(apperr.Conflict, "body",
+		"Someone else saved these notes meanwhile (version %d; yours was typed on version %d): your text was not saved over theirs.", t.version(), base)
+}
+
+// write upserts the note and bumps its version, reading it locked (see
+// forWriting) so that no other program's save comes in between. An
+// existing note has only its text, version and time rewritten, so its
+// indexed columns stay put.
 func write(tx *gorm.DB, sessionID uint, visibility, body string) (model.Note, error) {
 	var note model.Note
-	err := tx.Where("session_id = ? AND visibility = ?", sessionID, visibility).Take(&note).Error
+	err := forWriting(tx).Where("session_id = ? AND visibility = ?", sessionID, visibility).Take(&note).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		note = model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: 1}
-		return note, tx.Create(&note).Error
-	} else if err != nil {
+		if err := held(tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&note)); !errors.Is(err, errRaced) {
+			return note, err
+		}
+		// Another program made the note meanwhile: write over its first save.
+		err = forWriting(tx).Where("session_id = ? AND visibility = ?", sessionID, visibility).Take(&note).Error
+	}
+	if err != nil {
 		return note, err
 	}
 	note.Body, note.Version = body, note.Version+1
@@ -163,6 +246,7 @@ func taskLines(note model.Note, startsAt string, now time.Time, final bool) []ac
 // Finish makes the action items of a session's shared note as its text
 // stands, the last line counted though no line break follows it, inside the
 // caller's transaction: what ending the session does with the final text.
+// The note is read locked (see forWriting): no save's items come in between.
 func Finish(tx *gorm.DB, sessionID uint, now time.Time) error {
 	var ses model.Session
 	if err := tx.Take(&ses, sessionID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
@@ -171,7 +255,7 @@ func Finish(tx *gorm.DB, sessionID uint, now time.Time) error {
 		return err
 	}
 	var note model.Note
-	err := tx.Where("session_id = ? AND visibility = ?", sessionID, model.Shared).Take(&note).Error
+	err := forWriting(tx).Where("session_id = ? AND visibility = ?", sessionID, model.Shared).Take(&note).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil
 	}

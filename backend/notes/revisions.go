@@ -25,8 +25,10 @@ func (s *Notes) Revisions(noteID uint) ([]model.NoteRevision, error) {
 	return revs, err
 }
 
-// Restore brings an earlier version back as the note's text; the text it
-// replaces is kept as a revision first.
+// Restore brings an earlier version back as the note's text, as its next
+// version; the text it replaces is kept as a revision first. The note is
+// read locked (see forWriting), so a save from another program waits for it
+// and then, from its old version, meets a conflict (see SaveFrom).
 func (s *Notes) Restore(noteID, revisionID uint) (model.Note, error) {
 	var note model.Note
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -34,7 +36,7 @@ func (s *Notes) Restore(noteID, revisionID uint) (model.Note, error) {
 		if err := tx.Where("id = ? AND note_id = ?", revisionID, noteID).Take(&rev).Error; err != nil {
 			return apperr.Missing("revision", revisionID)
 		}
-		if err := tx.Take(&note, noteID).Error; err != nil {
+		if err := forWriting(tx).Take(&note, noteID).Error; err != nil {
 			return apperr.Missing("note", noteID)
 		}
 		if err := revise(tx, note, model.RevisionBeforeRestore, true, s.now()); err != nil {
@@ -57,10 +59,10 @@ func (s *Notes) Restore(noteID, revisionID uint) (model.Note, error) {
 }
 
 // Snapshot records both notes of a session as revisions, as at session end,
-// inside the caller's transaction.
+// inside the caller's transaction, reading them locked (see forWriting).
 func Snapshot(tx *gorm.DB, sessionID uint, now time.Time) error {
 	var notes []model.Note
-	if err := tx.Where("session_id = ?", sessionID).Find(&notes).Error; err != nil {
+	if err := forWriting(tx).Where("session_id = ?", sessionID).Order("id").Find(&notes).Error; err != nil {
 		return err
 	}
 	for _, n := range notes {

@@ -8,6 +8,7 @@ import (
 	"circlebook/backend/model"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 // typed is what a save needs to know before it writes, read in one
@@ -54,17 +55,37 @@ func (t typed) session(id uint) model.Session {
 }
 
 // write stores the text: a new note at version 1, or the existing one's
-// text, version and time, with no read of the text it replaces.
+// text, version and time, with no read of the text it replaces. The write
+// holds only if the note is still as read: not made meanwhile, or still at
+// the version read (compared in the UPDATE itself). Otherwise another
+// program saved it in between, and write returns errRaced. A write that
+// holds keeps the note's row locked to the end of the transaction, so the
+// revision and the action items that follow are this save's alone.
 func (t typed) write(tx *gorm.DB, sessionID uint, visibility, body string, now time.Time) (model.Note, error) {
 	if !t.NoteID.Valid {
 		note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: 1}
-		return note, tx.Create(&note).Error
+		return note, held(tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&note))
 	}
-	note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: int(t.Version.Int64) + 1}
+	note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: t.version() + 1}
 	note.ID, note.UUID, note.CreatedAt, note.UpdatedAt = uint(t.NoteID.Int64), t.UUID.String, t.CreatedAt.Time, now.UTC()
-	err := tx.Exec(`UPDATE notes SET body = ?, version = ?, updated_at = ? WHERE id = ?`,
-		note.Body, note.Version, note.UpdatedAt, note.ID).Error
-	return note, err
+	return note, held(tx.Exec(`UPDATE notes SET body = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		note.Body, note.Version, note.UpdatedAt, note.ID, t.version()))
+}
+
+// held is errRaced when a write that had to change one row changed none.
+func held(res *gorm.DB) error {
+	if res.Error == nil && res.RowsAffected == 0 {
+		return errRaced
+	}
+	return res.Error
+}
+
+// version is the note's version as read: 0 when there is no note yet.
+func (t typed) version() int {
+	if !t.NoteID.Valid {
+		return 0
+	}
+	return int(t.Version.Int64)
 }
 
 // revisionDue says whether this save may need a typing revision: always

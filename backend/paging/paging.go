@@ -3,10 +3,12 @@
 // comes from an index walk with a LIMIT, never from sorting the table; the
 // size of a list comes from kept counts (name_prefixes), and so does the
 // place to start an offset jump. A search narrows a list through
-// backend/search, whose index gives the matches in list order: a page of
-// one costs the matches before it (at most about Cap: past Cap, Total says
-// only that there are more, and an offset goes no further), wherever they
-// lie and however many there are.
+// backend/search, whose index gives the matches in list order: on SQLite a
+// page of one costs the matches before it (at most about Cap: past Cap,
+// Total says only that there are more, and an offset goes no further),
+// wherever they lie and however many there are; on PostgreSQL, whose GIN
+// index gives its matches in no order, it costs the matches, all of them,
+// and never a test of the rows between them.
 package paging
 
 import (

@@ -45,7 +45,10 @@ func scatteredProgram(t *testing.T, early, rest int) *gorm.DB {
 // costs the matches before it, not the rows around them (which a walk of
 // the list in order reads) nor the matches after it (which a sort of the
 // matches reads). And each page is right.
+//
+// The steps are SQLite's; on PostgreSQL, see TestPostgresSearchPlans.
 func TestScatteredMatchesCostTheirPage(t *testing.T) {
+	testdb.SQLiteOnly(t)
 	sizes := [2][2]int{{10_000, 2_000}, {40_000, 8_000}} // early, rest
 	var dbs [2]*gorm.DB
 	for i, s := range sizes {

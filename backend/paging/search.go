@@ -9,8 +9,9 @@ import (
 // search pages the rows matching q from the index, which gives them in
 // list order: it reads the page from its place on (after the cursor, or
 // skipping the offset) and counts the matches up to Cap+1, so a page costs
-// the matches before it, at most about Cap, and never a sort. A first page
-// that holds every match is its own count.
+// the matches before it, at most about Cap, and never a sort (on SQLite;
+// see search.Tsvector for PostgreSQL). A first page that holds every match
+// is its own count.
 func (l List) search(tx *gorm.DB, idx search.Index, q search.Query, c *Cursor, offset, limit int) (Page, error) {
 	var first []search.Key
 	if c == nil && offset == 0 {

@@ -31,8 +31,8 @@ func (s *People) Similar(name, email string) ([]Summary, error) {
 		ways = append(ways, way{"name_key IN ?", "name_key, name, id", []any{wordPrefixes(key)}},
 			way{"name_key >= ? AND name_key < ?", "name_key, name, id", []any{key + " ", key + "!"}})
 	}
-	if email != "" { // unique; idx_people_email holds the set emails only
-		ways = append(ways, way{"email <> '' AND lower(email) = lower(?)", "", []any{email}})
+	if email != "" { // unique; idx_people_email, on lower(email), holds the set emails only
+		ways = append(ways, way{"email <> '' AND lower(email) = ?", "", []any{lowerASCII(email)}})
 	}
 	if len(ways) == 0 {
 		return out, nil
@@ -65,4 +65,17 @@ func wordPrefixes(key string) []string {
 		}
 	}
 	return out
+}
+
+// lowerASCII lowercases ASCII letters only, as lower() does on both engines
+// (SQLite's, and PostgreSQL's on this schema's COLLATE "C" text), so a
+// value folded here meets the index on lower(email).
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"circlebook/backend/model"
+	"circlebook/backend/store"
 
 	"gorm.io/gorm"
 )
@@ -184,8 +185,11 @@ func (g *gen) addTopics() error {
 
 // fastConnection gives the store's one connection a larger page cache while
 // Generate runs (a setting of the connection, not the file), and returns
-// what puts it back.
+// what puts it back. A PostgreSQL server's caches are its own: nothing to do there.
 func fastConnection(db *gorm.DB) (func(), error) {
+	if store.DialectOf(db) != store.SQLite {
+		return func() {}, nil
+	}
 	settings := map[string]string{"cache_size": "-262144"}
 	was := map[string]string{}
 	for name, value := range settings {

@@ -17,6 +17,13 @@ import (
 // without a place among them, evenly over the places the window spans, so
 // a run costs one spread. Rows move through negative places, so no two
 // ever hold one place, and the triggers move their index entries with them.
+//
+// All of this is SQLite's alone (FTS5 calls settle; Tsvector does not).
+// On PostgreSQL the column is there but no trigger fills it: a GIN index
+// gives its matches in no order, whatever its rows' keys, so a place would
+// spare no sort (a page sorts the matches by the name key as cheaply as by
+// a place), and keeping places there would cost every write a PL/pgSQL
+// trigger that reads and may lock its neighbours, under several writers.
 
 // Places, as the migration sets them: each lies in 1..placeMax-1, and
 // rows filled in are at most placeStep apart.

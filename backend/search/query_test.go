@@ -74,11 +74,12 @@ var corpus = []string{
 	"ﬁnance ﬂow", "ＡＮＡ ＧＩＬ", "Nguyễn Văn An", "Łukasz Wróbel", "x1y2 3z", "Ørsted Søren", "ßtraße",
 }
 
-// TestGoAgreesWithFTS5: for every word and word start of the corpus, the
-// FTS5 index and Query.Match find the same texts, so the lists' searches
+// TestGoAgreesWithTheIndex: for every word and word start of the corpus,
+// the index (FTS5 on SQLite, the GIN index on PostgreSQL) and Query.Match
+// find the same texts, so the lists' searches
 // find what the word rule says (texts that start with something other
 // than a word are there: punctuation, an emoji, a control).
-func TestGoAgreesWithFTS5(t *testing.T) {
+func TestGoAgreesWithTheIndex(t *testing.T) {
 	st, f := testdb.New(t)
 	var texts []string
 	for i, name := range corpus {
@@ -112,7 +113,7 @@ func TestGoAgreesWithFTS5(t *testing.T) {
 	}
 }
 
-// agree fails unless the FTS5 index and Query.Match find the same circles
+// agree fails unless the index and Query.Match find the same circles
 // (their ids are 1, 2, ... in the order of texts) for q.
 func agree(t *testing.T, db *gorm.DB, query string, q search.Query, texts []string) {
 	t.Helper()
@@ -138,10 +139,11 @@ func agree(t *testing.T, db *gorm.DB, query string, q search.Query, texts []stri
 		t.Errorf("count %q: %v", query, err)
 	}
 	if !slices.Equal(got, want) || n != len(want) {
-		t.Errorf("%q (words %q): FTS5 finds %v (count %d), Go %v", query, q.Words(), got, n, want)
+		t.Errorf("%q (words %q): the index finds %v (count %d), Go %v", query, q.Words(), got, n, want)
 	}
 }
 
-// hostile are FTS5 syntax and the like, typed as a query.
+// hostile are FTS5 and tsquery syntax and the like, typed as a query.
 var hostile = []string{`"`, `"a`, `a"b`, `*`, `a*`, `^a`, `AND`, `OR`, `NOT`, `a OR b`, `NEAR(a b)`, `(`, `)`,
-	`{name_key}: a`, `name_key:a`, `-a`, `+a`, `'`, `\`, "\x00", `'; DROP TABLE circles; --`}
+	`{name_key}: a`, `name_key:a`, `-a`, `+a`, `'`, `\`, "\x00", `'; DROP TABLE circles; --`,
+	`a & b`, `a | b`, `!a`, `a <-> b`, `a <2> b`, `a:*`, `a:A`, `a:*B`, `''a''`, `'a' & 'b'`, `a\'b`, `$1`, `?`, `@@`}

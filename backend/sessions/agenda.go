@@ -32,7 +32,7 @@ func (s *Sessions) AddAgendaItem(sessionID uint, in AgendaInput) ([]model.Agenda
 	}
 	var out []model.AgendaItem
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, sessionID, &model.Session{}); err != nil {
+		if err := lockSession(tx, sessionID, &model.Session{}); err != nil {
 			return err
 		}
 		var n int64
@@ -57,7 +57,7 @@ func (s *Sessions) UpdateAgendaItem(id uint, in AgendaInput) ([]model.AgendaItem
 	var out []model.AgendaItem
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var item model.AgendaItem
-		if err := findItem(tx, id, &item); err != nil {
+		if err := lockItem(tx, id, &item); err != nil {
 			return err
 		}
 		item.Title, item.Minutes, item.Done = in.Title, in.Minutes, in.Done
@@ -74,7 +74,7 @@ func (s *Sessions) DeleteAgendaItem(id uint) ([]model.AgendaItem, error) {
 	var out []model.AgendaItem
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var item model.AgendaItem
-		if err := findItem(tx, id, &item); err != nil {
+		if err := lockItem(tx, id, &item); err != nil {
 			return err
 		}
 		if err := tx.Delete(&item).Error; err != nil {
@@ -90,7 +90,7 @@ func (s *Sessions) MoveAgendaItem(id uint, position int) ([]model.AgendaItem, er
 	var out []model.AgendaItem
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var item model.AgendaItem
-		if err := findItem(tx, id, &item); err != nil {
+		if err := lockItem(tx, id, &item); err != nil {
 			return err
 		}
 		return reorder(tx, item.SessionID, id, position, &out)
@@ -129,6 +129,19 @@ func reorder(tx *gorm.DB, sessionID, moved uint, position int, out *[]model.Agen
 
 func agenda(tx *gorm.DB, sessionID uint, out *[]model.AgendaItem) error {
 	return tx.Where("session_id = ?", sessionID).Order("position, id").Find(out).Error
+}
+
+// lockItem finds an agenda item for writing: it locks the item's session
+// (see forWriting), as every change to the agenda does, so that positions
+// are rewritten by one writer at a time, then reads the item as it now is.
+func lockItem(tx *gorm.DB, id uint, item *model.AgendaItem) error {
+	if err := findItem(tx, id, item); err != nil {
+		return err
+	}
+	if err := lockSession(tx, item.SessionID, &model.Session{}); err != nil {
+		return err
+	}
+	return findItem(tx, id, item)
 }
 
 func findItem(tx *gorm.DB, id uint, item *model.AgendaItem) error {

@@ -61,7 +61,11 @@ func (s *Sessions) MarkEveryone(sessionID uint, status string) (Page, error) {
 // caller's transaction. Once the day has come (in the circle's zone), marking
 // who came means the session took place: it is marked held, so the circle's
 // figures count it; a session running on the live screen is left for End.
-// Ahead of the day only an apology (Excused) can be marked.
+// Ahead of the day only an apology (Excused) can be marked. Whatever the
+// mark, it locks the session (see withCircle): a mark counts in the circle's
+// tallies while its session is held, so marks and a change of the session's
+// status (End, Update, another mark) take turns, and the tallies' triggers
+// each see what the other wrote.
 func (s *Sessions) attended(tx *gorm.DB, sessionID uint, status string) error {
 	ses, c, err := withCircle(tx, sessionID)
 	if err != nil || status == "" || ses.Status != model.SessionPlanned {

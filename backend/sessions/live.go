@@ -128,7 +128,7 @@ func (s *Sessions) End(id uint) (Page, error) {
 func (s *Sessions) SetTopics(id uint, topicIDs []uint) (Page, error) {
 	var p Page
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, id, &model.Session{}); err != nil {
+		if err := lockSession(tx, id, &model.Session{}); err != nil {
 			return err
 		}
 		if err := tx.Where("session_id = ?", id).Delete(&model.SessionTopic{}).Error; err != nil {
@@ -171,10 +171,10 @@ func dayName(startsAt, today string) string {
 	return t.Format("Monday 2 January")
 }
 
-// withCircle finds a session and its circle.
+// withCircle finds a session for writing (locked, see forWriting) and its circle.
 func withCircle(tx *gorm.DB, id uint) (model.Session, model.Circle, error) {
 	var ses model.Session
-	if err := find(tx, id, &ses); err != nil {
+	if err := lockSession(tx, id, &ses); err != nil {
 		return ses, model.Circle{}, err
 	}
 	c, err := circle(tx, ses.CircleID)

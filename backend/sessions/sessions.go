@@ -85,7 +85,7 @@ func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
 	}
 	var ses model.Session
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, id, &ses); err != nil {
+		if err := lockSession(tx, id, &ses); err != nil {
 			return err
 		}
 		ses.StartsAt, ses.DurationMinutes, ses.Topic, ses.Place, ses.Status = in.StartsAt, in.DurationMinutes, in.Topic, in.Place, in.Status
@@ -102,7 +102,7 @@ func (s *Sessions) Update(id uint, in SessionInput) (model.Session, error) {
 func (s *Sessions) Delete(id uint) error {
 	return s.db.Transaction(func(tx *gorm.DB) error {
 		var ses model.Session
-		if err := find(tx, id, &ses); err != nil {
+		if err := lockSession(tx, id, &ses); err != nil {
 			return err
 		}
 		if err := tx.Delete(&ses).Error; err != nil {
@@ -136,11 +136,24 @@ func create(tx *gorm.DB, c model.Circle, in SessionInput) (model.Session, error)
 // NextNumber is the number a new session of the circle takes, inside the
 // caller's transaction: one more than the highest it has. A number, once
 // given, never changes, since summaries and exports quote it; "earlier" and
-// "later" are the sessions' dates, never their numbers.
+// "later" are the sessions' dates, never their numbers. It takes the
+// circle's numbers first (LockNumbers), so that programs adding sessions to
+// one circle at once number them in turn, each after the other's highest.
 func NextNumber(tx *gorm.DB, circleID uint) (int, error) {
+	if err := LockNumbers(tx, circleID); err != nil {
+		return 0, err
+	}
 	var highest int
 	err := tx.Model(&model.Session{}).Where("circle_id = ?", circleID).Select("COALESCE(MAX(number), 0)").Scan(&highest).Error
 	return highest + 1, err
+}
+
+// LockNumbers locks the circle's row until the caller's transaction ends
+// (see forWriting): what every writer that gives the circle's sessions
+// numbers takes before reading the highest, NextNumber and an import alike.
+func LockNumbers(tx *gorm.DB, circleID uint) error {
+	var ids []uint
+	return forWriting(tx).Model(&model.Circle{}).Where("id = ?", circleID).Pluck("id", &ids).Error
 }
 
 func circle(tx *gorm.DB, id uint) (model.Circle, error) {

@@ -1,6 +1,10 @@
 package store
 
-import "path/filepath"
+import (
+	"path/filepath"
+
+	"gorm.io/gorm"
+)
 
 // Dialect names the database engine a Store talks to.
 type Dialect uint8
@@ -31,4 +35,13 @@ func (s *Store) Folder() string {
 		return s.folder
 	}
 	return filepath.Dir(s.Path)
+}
+
+// DialectOf names the engine behind a *gorm.DB (or a transaction of one):
+// the one question a service asks when its SQL must differ between engines.
+func DialectOf(db *gorm.DB) Dialect {
+	if db != nil && db.Dialector != nil && db.Dialector.Name() == "postgres" {
+		return Postgres
+	}
+	return SQLite
 }

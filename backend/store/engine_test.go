@@ -27,6 +27,15 @@ func TestOpenAppliesEveryMigrationOnce(t *testing.T) {
 	if st.Dialect != testdb.Engine() {
 		t.Errorf("Dialect = %v, want %v", st.Dialect, testdb.Engine())
 	}
+	err = st.DB.Transaction(func(tx *gorm.DB) error {
+		if got := store.DialectOf(tx); got != st.Dialect {
+			t.Errorf("DialectOf(a transaction) = %v, want %v", got, st.Dialect)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	applied, err := st.Applied()
 	if err != nil {
 		t.Fatal(err)

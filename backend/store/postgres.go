@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
@@ -61,7 +62,7 @@ func connectPostgres(cfg *pgx.ConnConfig, shown, dir string) (*Store, error) {
 	if err := privateDir(dir); err != nil {
 		return nil, err
 	}
-	sqlDB := stdlib.OpenDB(*cfg)
+	sqlDB := stdlib.OpenDB(*cfg, stdlib.OptionAfterConnect(utcTimes))
 	sqlDB.SetMaxOpenConns(maxConns)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	ctx, cancel := context.WithTimeout(context.Background(), cfg.ConnectTimeout)
@@ -85,6 +86,14 @@ func connectPostgres(cfg *pgx.ConnConfig, shown, dir string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// utcTimes has a connection read timestamptz values in UTC, as SQLite
+// gives them back, not in the program's local zone.
+func utcTimes(_ context.Context, conn *pgx.Conn) error {
+	conn.TypeMap().RegisterType(&pgtype.Type{Name: "timestamptz", OID: pgtype.TimestamptzOID,
+		Codec: &pgtype.TimestamptzCodec{ScanLocation: time.UTC}})
+	return nil
 }
 
 // setupPostgres checks the server's version and the role's rights, then migrates.

@@ -42,7 +42,7 @@ func (s *Topics) List() ([]Topic, error) {
 	err := s.db.Table("topics t").
 		Select("t.id, t.name, COALESCE(c.sessions, 0) AS session_count").
 		Joins("LEFT JOIN topic_counts c ON c.topic_id = t.id").
-		Order("t.name COLLATE NOCASE").Limit(ListLimit).Scan(&out).Error
+		Order("lower(t.name)").Limit(ListLimit).Scan(&out).Error
 	return out, err
 }
 
@@ -93,7 +93,7 @@ func ForSession(tx *gorm.DB, sessionID uint) ([]Topic, error) {
 	out := []Topic{}
 	err := tx.Table("topics t").Select("t.id, t.name").
 		Joins("JOIN session_topics st ON st.topic_id = t.id").Where("st.session_id = ?", sessionID).
-		Order("t.name COLLATE NOCASE").Scan(&out).Error
+		Order("lower(t.name)").Scan(&out).Error
 	return out, err
 }
 
@@ -104,6 +104,6 @@ func ForCircle(tx *gorm.DB, circleID uint) ([]Topic, error) {
 		Joins("JOIN session_topics st ON st.topic_id = t.id").
 		Joins("JOIN sessions s ON s.id = st.session_id").
 		Where("s.circle_id = ? AND s.status <> ?", circleID, model.SessionCancelled).
-		Group("t.id").Order("session_count DESC, t.name COLLATE NOCASE").Scan(&out).Error
+		Group("t.id").Order("session_count DESC, lower(t.name)").Scan(&out).Error
 	return out, err
 }

@@ -1,9 +1,12 @@
 // The only module that calls Go. In the Wails window it calls the bound
 // methods on window.go; in browser mode (`circlebook serve`) it posts to
-// /api/call. Every failure becomes an ApiError {code, field, message}.
+// /api/call. Every failure becomes an ApiError {code, field, message}, and
+// every call tells `connection` whether the program database answered.
 
-/** The error codes the Go side uses. */
-export const CODES = ['invalid', 'too_long', 'not_found', 'conflict', 'other_day', 'internal'];
+import { createConnection } from './lib/connection.js';
+
+/** The error codes the Go side uses; "unavailable": the program database (PostgreSQL) cannot be reached now. */
+export const CODES = ['invalid', 'too_long', 'not_found', 'conflict', 'other_day', 'internal', 'unavailable'];
 
 /**
  * A failed call, shaped as the Go side's {code, field, message}.
@@ -110,6 +113,13 @@ export async function wailsGo(waitMs = 3000) {
 }
 
 /**
+ * Whether the program database answers: lost when a call fails
+ * "unavailable", then pinged (main.App.Ping) with backoff until it answers.
+ * views/connection-banner.js shows it.
+ */
+export const connection = createConnection({ ping: () => send({}, 'main.App.Ping', []) });
+
+/**
  * Calls a bound Go method by its Wails name, e.g. call("circles.Circles.Get", 3).
  * @param {string} name "pkg.Struct.Method"
  * @param {...any} args
@@ -128,6 +138,25 @@ export async function call(name, ...args) {
  * @returns {Promise<any>}
  */
 export async function callWith(opts, name, ...args) {
+  let result;
+  try {
+    result = await send(opts, name, args);
+  } catch (e) {
+    connection.report({ ok: false, code: e.code });
+    throw e;
+  }
+  connection.report({ ok: true });
+  return result;
+}
+
+/**
+ * Calls Go by whichever transport is present, without telling connection.
+ * @param {{keepalive?: boolean}} opts
+ * @param {string} name
+ * @param {any[]} args
+ * @returns {Promise<any>} rejects with an ApiError
+ */
+async function send(opts, name, args) {
   try {
     const go = await wailsGo();
     if (go) {
@@ -370,6 +399,33 @@ export const notes = {
    * @returns {Promise<{note: Note, actions: ActionItem[]}>}
    */
   save: (sessionId, visibility, body, opts = {}) => callWith(opts, 'notes.Notes.Save', sessionId, visibility, body),
+  /**
+   * Saves a note's whole text only over the version it was typed on (0 for
+   * a note not yet written). When someone else saved since, nothing is
+   * written and it rejects with code "conflict" on field "body".
+   * @param {number} sessionId @param {'shared'|'private'} visibility
+   * @param {number} base the version the text was typed on
+   * @param {string} body
+   * @param {{keepalive?: boolean}} [opts]
+   * @returns {Promise<{note: Note, actions: ActionItem[]}>}
+   */
+  saveFrom: (sessionId, visibility, base, body, opts = {}) => callWith(opts, 'notes.Notes.SaveFrom', sessionId, visibility, base, body),
+  /**
+   * The note as Go has it now: its text and version (read with the session's page).
+   * @param {number} sessionId @param {'shared'|'private'} visibility
+   * @returns {Promise<Note>} id 0 and version 0 when not yet written
+   */
+  current: async (sessionId, visibility) => {
+    const page = await call('sessions.Sessions.Get', sessionId);
+    return page.notes[visibility];
+  },
+  /**
+   * Keeps a text as a revision of the note without making it the note's
+   * text: the side of a conflict not chosen, so History still has it.
+   * @param {number} sessionId @param {'shared'|'private'} visibility @param {string} body
+   * @returns {Promise<Revision>}
+   */
+  setAside: (sessionId, visibility, body) => call('notes.Notes.SetAside', sessionId, visibility, body),
   /** @param {string} markdown @returns {Promise<string>} HTML, sanitized by Go */
   preview: (markdown) => call('notes.Notes.Preview', markdown),
   /** @param {number} noteId @returns {Promise<Revision[]>} newest first */

@@ -8,6 +8,7 @@ import { on, flushAll, setAppInfo } from './state.js';
 import * as api from './api.js';
 import { sidebar } from './views/sidebar.js';
 import { errorState } from './views/ui.js';
+import { connectionBanner } from './views/connection-banner.js';
 import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
 import { startKeyTrace, afterPaint } from './lib/keytrace.js';
 
@@ -33,6 +34,8 @@ const content = h('main', { class: 'content', id: 'content', tabindex: '-1', tes
 /** Opens the shortcuts overlay; its module (and the dialog code) loads on first use. */
 const openShortcuts = () => import('./views/shortcuts.js').then((m) => m.openShortcuts(), (err) => console.error(err));
 const side = sidebar({ onShortcuts: openShortcuts });
+/** The line that says the program database is out of reach, while it is. */
+const banner = connectionBanner(api.connection);
 
 /** @type {{route: any, token: number, view: any}} */
 const current = { route: { name: 'circles' }, token: 0, view: null };
@@ -237,7 +240,7 @@ if (info && info.route && !location.hash) history.replaceState(null, '', info.ro
 const stopTrace = info && info.traceKeys ? startKeyTrace((samples) => api.events.emit('diag:keys', samples), isCloseMark) : () => {};
 
 const app = h('div', { class: 'app' }, side.el, content);
-document.body.replaceChildren(app);
+document.body.replaceChildren(app, banner.el);
 window.addEventListener('keydown', onCloseMark, true);
 document.addEventListener('keydown', onKey);
 document.addEventListener('keydown', noteInput, true);
@@ -264,4 +267,5 @@ export const subscriptions = [
   () => document.removeEventListener('dragover', onDrag),
   () => document.removeEventListener('drop', onDrag),
   side.dispose,
+  banner.dispose,
 ];

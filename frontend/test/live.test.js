@@ -69,6 +69,16 @@ test('pickRecovery offers unsaved text only when it differs and is not stale', (
   assert.equal(pickRecovery({ body: '', version: 0 }, null, journal).body, 'from disk');
 });
 
+test('pickRecovery keeps a conflicted draft however far the note has moved on', () => {
+  // Ben typed on version 2; Ana saved versions 3 to 6 meanwhile and Go refused his text.
+  const saved = { body: 'Ana, version 6', version: 6 };
+  const draft = { body: 'Ben, typed on version 2', at: '2026-12-02T16:00:00Z', version: 2 };
+  assert.equal(pickRecovery(saved, draft, null), null, 'a plain draft that far behind is stale');
+  assert.deepEqual(pickRecovery(saved, { ...draft, conflict: true }, null),
+    { body: 'Ben, typed on version 2', at: '2026-12-02T16:00:00Z', source: 'local', conflict: true });
+  assert.equal(pickRecovery({ body: 'Ben, typed on version 2', version: 7 }, { ...draft, conflict: true }, null), null, 'once Go has that very text, nothing to offer');
+});
+
 test('clockTime', () => {
   assert.match(clockTime('2026-12-02T16:05:00Z'), /^\d\d:05$/);
   assert.equal(clockTime('nope'), '');

@@ -7,11 +7,15 @@ import (
 	"maps"
 	"slices"
 	"strings"
+
+	"circlebook/backend/store"
 )
 
 // Fingerprint identifies the whole database's contents: the row count of every
 // table (the migrations' bookkeeping, the search indexes' shadow tables and SQLite's own included) and a
 // checksum over every row of every table, for "nothing was written" checks.
+// On PostgreSQL it covers the schema's tables; the sequences behind the keys
+// are left out, as a rolled-back insert moves them on.
 type Fingerprint struct {
 	Counts map[string]int64
 	Sum    string
@@ -23,7 +27,11 @@ func (f Fixture) Fingerprint() Fingerprint {
 	var tables []string
 	// A virtual table (the search indexes) is read through its shadow
 	// tables, which are listed too; a contentless one cannot be scanned.
-	if err := f.DB.Raw("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name").Scan(&tables).Error; err != nil {
+	list := "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+	if store.DialectOf(f.DB) == store.Postgres {
+		list = "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+	}
+	if err := f.DB.Raw(list).Scan(&tables).Error; err != nil {
 		f.t.Fatalf("fingerprint: list tables: %v", err)
 	}
 	s := Fingerprint{Counts: map[string]int64{}}
@@ -64,16 +72,21 @@ func (f Fixture) hashTable(h interface{ Write([]byte) (int, error) }, table stri
 	return n
 }
 
-// order is what orders table's rows: its rowid, or all its columns in turn
-// for a table WITHOUT ROWID (name_prefixes, FTS5's configuration).
+// order is what orders table's rows: on SQLite its rowid, or all its
+// columns in turn for a table WITHOUT ROWID (name_prefixes, FTS5's
+// configuration); on PostgreSQL, which has no rowid, all its columns.
 func (f Fixture) order(table string) string {
 	f.t.Helper()
 	var t struct {
 		Wr   bool
 		Ncol int
 	}
-	if err := f.DB.Raw("SELECT wr, ncol FROM pragma_table_list WHERE name = ?", table).Scan(&t).Error; err != nil {
-		f.t.Fatalf("fingerprint: %s: %v", table, err)
+	read := "SELECT wr, ncol FROM pragma_table_list WHERE name = ?"
+	if store.DialectOf(f.DB) == store.Postgres {
+		read = "SELECT true AS wr, count(*) AS ncol FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?"
+	}
+	if err := f.DB.Raw(read, table).Scan(&t).Error; err != nil || t.Ncol == 0 {
+		f.t.Fatalf("fingerprint: %s: %v (%d columns)", table, err, t.Ncol)
 	}
 	if !t.Wr {
 		return "rowid"

@@ -134,7 +134,9 @@ export function fnv1a(text) {
 }
 
 /**
- * @typedef {{body: string, at: string, source: 'local'|'journal'}} Recovery
+ * @typedef {{body: string, at: string, source: 'local'|'journal', conflict?: boolean}} Recovery
+ * conflict: text Go refused because someone else had saved the note (see
+ * lib/saver.js), to be resolved against theirs rather than just restored
  */
 
 /**
@@ -142,9 +144,11 @@ export function fnv1a(text) {
  * window (localStorage) or one Go journaled when the disk refused it. A draft
  * equal to the saved text is not offered, nor a local one the note has moved
  * well past since (saved more than twice after the draft's own base version:
- * at most one older save can land after the last keystroke). Of two, the newer wins.
+ * at most one older save can land after the last keystroke), unless it is a
+ * conflicted draft: that one is behind the note precisely because someone
+ * else saved, and it is offered however far. Of two, the newer wins.
  * @param {{body: string, version?: number}} saved the note as Go has it
- * @param {{body: string, at: string, version?: number}|null} local
+ * @param {{body: string, at: string, version?: number, conflict?: boolean}|null} local
  * @param {{body: string, savedAt: string}|null} journal
  * @returns {Recovery|null}
  */
@@ -154,7 +158,8 @@ export function pickRecovery(saved, local, journal) {
   const useful = [];
   if (local && typeof local.body === 'string' && local.body !== savedBody) {
     const base = typeof local.version === 'number' ? local.version : savedVersion;
-    if (savedVersion <= base + 2) useful.push({ body: local.body, at: local.at, source: 'local' });
+    if (local.conflict === true) useful.push({ body: local.body, at: local.at, source: 'local', conflict: true });
+    else if (savedVersion <= base + 2) useful.push({ body: local.body, at: local.at, source: 'local' });
   }
   if (journal && typeof journal.body === 'string' && journal.body !== savedBody) {
     useful.push({ body: journal.body, at: journal.savedAt, source: 'journal' });

@@ -10,6 +10,11 @@
 // - A failed save retries with backoff: 1 s, 2 s, 4 s, 8 s, then every 15 s.
 // - flush() sends pending text at once (blur, hidden tab, leaving the screen,
 //   window close) and resolves when Go has it (true) or the attempt failed (false).
+// - Each save names the version its text was typed on. When Go answers that
+//   someone else saved since (a conflict), the saver stops: a retry would
+//   conflict again. The text stays (typing goes on, kept in the mirror) until
+//   the page resolves it: rebase() sends it over the other text, reset()
+//   takes the other text instead.
 
 /** Timing defaults, in milliseconds. */
 export const SAVER_TIMING = { debounceMs: 250, maxWaitMs: 2000, retryBaseMs: 1000, retryMaxMs: 15000 };
@@ -27,8 +32,18 @@ export function backoffDelay(failures, baseMs = SAVER_TIMING.retryBaseMs, maxMs 
 }
 
 /**
- * @typedef {'saved'|'saving'|'error'} SaveState
- * @typedef {{state: SaveState, error: string, text: string, savedText: string, version: number, dirty: boolean, inFlight: boolean, failures: number, retryAt: number|null}} SaverSnapshot
+ * Whether a failed save was refused because someone else saved the note
+ * after the version its text was typed on (notes.Notes.SaveFrom).
+ * @param {any} err an ApiError
+ * @returns {boolean}
+ */
+export function isConflict(err) {
+  return !!err && err.code === 'conflict' && err.field === 'body';
+}
+
+/**
+ * @typedef {'saved'|'saving'|'error'|'conflict'} SaveState
+ * @typedef {{state: SaveState, error: string, text: string, savedText: string, version: number, dirty: boolean, inFlight: boolean, failures: number, retryAt: number|null, conflict: boolean}} SaverSnapshot
  * @typedef {{now: () => number, setTimeout: (fn: () => void, ms: number) => any, clearTimeout: (id: any) => void}} Clock
  * @typedef {{write: (text: string) => void, clear: () => void}} Mirror
  * @typedef {Object} SaverOptions
@@ -38,6 +53,7 @@ export function backoffDelay(failures, baseMs = SAVER_TIMING.retryBaseMs, maxMs 
  * @property {Clock} [clock] defaults to the real timers
  * @property {Mirror} [mirror] keeps unsaved text somewhere local until Go has it
  * @property {(s: SaverSnapshot) => void} [onChange] told every change of state
+ * @property {(s: SaverSnapshot, err: any) => void} [onConflict] told when Go refuses the text for a newer version
  * @property {Partial<typeof SAVER_TIMING>} [timing]
  */
 
@@ -48,13 +64,15 @@ const realClock = {
 };
 
 /**
- * The status line for a snapshot: "Saved", "Saving…" or "Not saved — retrying (reason)".
+ * The status line for a snapshot: "Saved", "Saving…", "Not saved — retrying
+ * (reason)" or, in a conflict, "Not saved — someone else saved".
  * @param {SaverSnapshot} s
  * @returns {string}
  */
 export function saveLabel(s) {
   if (s.state === 'saved') return 'Saved';
   if (s.state === 'saving') return 'Saving…';
+  if (s.state === 'conflict') return 'Not saved — someone else saved';
   // Go's storage errors already start "Not saved:"; say it once.
   const reason = String(s.error || '').replace(/^(not saved|could not save):\s*/i, '').trim();
   return reason ? `Not saved — retrying (${reason})` : 'Not saved — retrying';
@@ -63,7 +81,7 @@ export function saveLabel(s) {
 /**
  * Creates a saver for one text.
  * @param {SaverOptions} o
- * @returns {{input: (text: string) => void, flush: () => Promise<boolean>, reset: (text: string, version: number) => void, snapshot: () => SaverSnapshot, dispose: () => void}}
+ * @returns {{input: (text: string) => void, flush: () => Promise<boolean>, reset: (text: string, version: number) => void, rebase: (text: string, version: number) => Promise<boolean>, hold: (message: string) => void, snapshot: () => SaverSnapshot, dispose: () => void}}
  */
 export function createSaver(o) {
   const clock = o.clock || realClock;
@@ -80,6 +98,7 @@ export function createSaver(o) {
   let retryAt = null;
   let failures = 0;
   let error = '';
+  let conflict = false; // Go refused the text: someone saved after its version
   let disposed = false;
   /** @type {((ok: boolean) => void)[]} */
   let waiters = [];
@@ -87,10 +106,10 @@ export function createSaver(o) {
   const dirty = () => text !== savedText;
 
   const snapshot = () => {
-    const busy = dirty() || !!inFlight;
+    const busy = conflict || dirty() || !!inFlight;
     /** @type {SaveState} */
-    const state = !busy ? 'saved' : failures > 0 ? 'error' : 'saving';
-    return { state, error: state === 'error' ? error : '', text, savedText, version, dirty: dirty(), inFlight: !!inFlight, failures, retryAt };
+    const state = !busy ? 'saved' : conflict ? 'conflict' : failures > 0 ? 'error' : 'saving';
+    return { state, error: state === 'error' || state === 'conflict' ? error : '', text, savedText, version, dirty: dirty(), inFlight: !!inFlight, failures, retryAt, conflict };
   };
   const notify = () => {
     if (!disposed) o.onChange?.(snapshot());
@@ -146,6 +165,12 @@ export function createSaver(o) {
           settle(false);
           return;
         }
+        if (isConflict(err)) {
+          enterConflict(err.message);
+          o.onConflict?.(snapshot(), err);
+          settle(false);
+          return;
+        }
         failures += 1;
         error = (err && err.message) || String(err || 'unknown error');
         clearTyping();
@@ -166,6 +191,18 @@ export function createSaver(o) {
       });
   };
 
+  // Stops saving: Go has another text than the one this was typed on.
+  const enterConflict = (message) => {
+    clearTyping();
+    clearRetry();
+    conflict = true;
+    queued = false;
+    failures = 0;
+    error = String(message || 'Someone else saved this note.');
+    o.mirror?.write(text);
+    notify();
+  };
+
   // Sends now, or as soon as the save in flight has answered.
   const fire = () => {
     clearTyping();
@@ -182,6 +219,12 @@ export function createSaver(o) {
     input(next) {
       if (disposed) return;
       text = String(next ?? '');
+      if (conflict) {
+        // Not sent until the conflict is resolved; kept locally meanwhile.
+        o.mirror?.write(text);
+        notify();
+        return;
+      }
       if (!dirty()) o.mirror?.clear();
       else o.mirror?.write(text);
       if (!dirty() && !inFlight) {
@@ -213,6 +256,7 @@ export function createSaver(o) {
 
     /** Sends pending text now; resolves true once Go has it, false if that attempt failed. */
     flush() {
+      if (conflict) return Promise.resolve(false);
       if (disposed) return Promise.resolve(!dirty() && !inFlight);
       if (!dirty() && !inFlight) return Promise.resolve(true);
       const p = new Promise((resolve) => waiters.push(resolve));
@@ -231,9 +275,41 @@ export function createSaver(o) {
       failures = 0;
       error = '';
       queued = false;
+      conflict = false;
       o.mirror?.clear();
       notify();
       if (!inFlight) settle(true);
+    },
+
+    /**
+     * Ends a conflict keeping this text: Go has `body` at version `v` (the
+     * other text), and the text on screen is saved over it from that version.
+     * Resolves like flush(); a further conflict calls onConflict again.
+     */
+    rebase(body, v) {
+      if (disposed) return Promise.resolve(false);
+      clearTyping();
+      clearRetry();
+      conflict = false;
+      failures = 0;
+      error = '';
+      savedText = String(body ?? '');
+      version = typeof v === 'number' ? v : version;
+      if (!dirty() && !inFlight) {
+        o.mirror?.clear();
+        notify();
+        settle(true);
+        return Promise.resolve(true);
+      }
+      const p = new Promise((resolve) => waiters.push(resolve));
+      if (inFlight) queued = true;
+      else send();
+      return p;
+    },
+
+    /** Holds the text unsent as in a conflict (one recovered after a reload), until rebase() or reset(). */
+    hold(message) {
+      if (!disposed) enterConflict(message);
     },
 
     snapshot,

@@ -71,7 +71,7 @@ export function openHistory(o) {
         restore),
       h('div', { class: 'diff', testid: 'revision-diff' },
         h('div', { class: 'diff-head' }, h('span', null, `This version · v${rev.version}`), h('span', null, 'Now')),
-        h('div', { class: 'diff-rows' }, sideBySide(diff).map((r) => h('div', { class: 'diff-row' }, lineCell(r.left, 'left'), lineCell(r.right, 'right'))))));
+        h('div', { class: 'diff-rows', role: 'region', 'aria-label': 'Changes', tabindex: '0' }, sideBySide(diff).map((r) => h('div', { class: 'diff-row' }, lineCell(r.left, 'left'), lineCell(r.right, 'right'))))));
     restore.disabled = same;
   };
 

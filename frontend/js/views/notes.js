@@ -1,7 +1,9 @@
 // The live screen's notes: shared and private Markdown in plain textareas
 // (never re-rendered while typing), each with its own autosaver, a rendered
 // preview beside them, the history of each note, and recovery of text that
-// did not reach the database.
+// did not reach the database. Each save names the version its text was typed
+// on; when someone else saved the note since, a panel beside it shows their
+// text and lets the leader keep either, the other kept in History.
 
 import { h, kbd } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -9,12 +11,14 @@ import { createSaver, saveLabel } from '../lib/saver.js';
 import { draftKey, pickRecovery, clockTime } from '../lib/live.js';
 import { actionLineHint, lineAt } from '../lib/actionline.js';
 import { debounce } from '../lib/debounce.js';
-import { addFlusher, pref, setPref, appInfo } from '../state.js';
+import { addFlusher, on, pref, setPref, appInfo } from '../state.js';
 import * as api from '../api.js';
 import { button } from './ui.js';
-import { reportError } from './toast.js';
+import { reportError, toast } from './toast.js';
 import { setSanitizedHTML, interceptLinks } from './html.js';
 import { openHistory } from './history.js';
+import { conflictPanel } from './conflict.js';
+import { keepMine, useTheirs } from '../lib/conflict.js';
 
 /** @typedef {'shared'|'private'} Visibility */
 
@@ -64,7 +68,7 @@ export function notesPanel(page, o = {}) {
   let disposed = false;
   const cleanups = [];
 
-  const previewEl = h('div', { class: 'preview md', testid: 'preview', 'aria-label': 'Preview', tabindex: '-1' });
+  const previewEl = h('div', { class: 'preview md', testid: 'preview', role: 'region', 'aria-label': 'Preview', tabindex: '0' });
   cleanups.push(interceptLinks(previewEl));
   const hint = h('p', { class: 'notes-hint', testid: 'action-hint', 'aria-live': 'polite' });
   const banners = h('div', { class: 'recover-banners' });
@@ -73,14 +77,20 @@ export function notesPanel(page, o = {}) {
   const makePane = (vis) => {
     let note = page.notes && page.notes[vis] ? { ...page.notes[vis] } : { id: 0, body: '', version: 0 };
     const key = draftKey(sessionId, vis, appInfo().dataFile);
+    // Text Go refused in a conflict is kept under a key of its own, which
+    // another tab's saves of the same note never clear.
+    const conflictKey = `${key}.conflict`;
     let mirrorPaused = false; // while a recovered draft waits for Restore or Discard
     let mirrorTimer = null;
     let mirrorBody = '';
     const writeMirror = () => {
       mirrorTimer = null;
       if (mirrorPaused) return;
+      const snap = saver.snapshot();
+      const draft = { body: mirrorBody, at: new Date().toISOString(), version: snap.version };
       try {
-        localStorage.setItem(key, JSON.stringify({ body: mirrorBody, at: new Date().toISOString(), version: saver.snapshot().version }));
+        if (snap.conflict) localStorage.setItem(conflictKey, JSON.stringify({ ...draft, conflict: true }));
+        else localStorage.setItem(key, JSON.stringify(draft));
       } catch {
         // full or unavailable storage: Go's own journal is the net
       }
@@ -108,9 +118,9 @@ export function notesPanel(page, o = {}) {
     const saver = createSaver({
       text: note.body || '',
       version: note.version || 0,
-      save: async (body) => {
+      save: async (body, base) => {
         // keepalive lets the request outlive a closing tab; browsers cap its body at 64 KB.
-        const res = await api.notes.save(sessionId, vis, body, { keepalive: unloading && body.length < 16000 });
+        const res = await api.notes.saveFrom(sessionId, vis, base, body, { keepalive: unloading && body.length < 16000 });
         note = res.note;
         history.disabled = !note.id;
         if (!disposed) o.onActions?.(res.actions || []);
@@ -127,8 +137,14 @@ export function notesPanel(page, o = {}) {
         clear: () => {
           clearTimeout(mirrorTimer);
           mirrorTimer = null;
-          if (!mirrorPaused) removeLocal(key);
+          if (mirrorPaused) return;
+          removeLocal(key);
+          removeLocal(conflictKey);
         },
+      },
+      onConflict: () => {
+        keepMirrorNow();
+        showConflict(null);
       },
       onChange: (snap) => {
         // Touch the DOM only when the status changes: in WebKitGTK a style
@@ -138,10 +154,66 @@ export function notesPanel(page, o = {}) {
         status.textContent = label;
         status.dataset.state = snap.state;
         status.className = `save-status notes-status is-${snap.state}`;
-        status.title = snap.state === 'error' ? 'Your text is kept on this computer and saved again automatically.' : '';
+        status.title = snap.state === 'error' ? 'Your text is kept on this computer and saved again automatically.'
+          : snap.state === 'conflict' ? 'Someone else saved these notes: choose which text to keep.' : '';
         tab.dataset.state = snap.state;
+        // A restore would replace the text the conflict holds: History waits for a choice.
+        history.disabled = !note.id || snap.conflict;
+        if (!snap.conflict && conflict) {
+          conflict.remove();
+          conflict = null;
+        }
       },
     });
+    const keepMirrorNow = () => { if (mirrorTimer !== null) { clearTimeout(mirrorTimer); writeMirror(); } };
+
+    // ---- a conflict: someone else saved this note after the version typed on ----
+    /** @type {ReturnType<typeof conflictPanel>|null} */
+    let conflict = null;
+    const setAside = (text) => api.notes.setAside(sessionId, vis, text);
+    /**
+     * Shows the conflict panel with the note as Go has it (read now when not given).
+     * @param {any} other
+     */
+    const showConflict = async (other) => {
+      if (!conflict) {
+        conflict = conflictPanel({
+          vis, timeZone: page.circle?.timeZone,
+          onKeepMine: async (theirs) => {
+            try {
+              await keepMine({ other: theirs, setAside, saver });
+            } finally {
+              // The panel goes once the text is sent: the keyboard goes back to the notes.
+              if (!conflict || !conflict.el.contains(document.activeElement)) textarea.focus();
+            }
+          },
+          onUseTheirs: async (theirs) => {
+            textarea.readOnly = true; // what is set aside is what the editor shows
+            try {
+              const mine = textarea.value;
+              textarea.value = await useTheirs({ mine, other: theirs, setAside, saver });
+              note = { ...note, ...theirs };
+              history.disabled = !note.id;
+              if (vis === active) renderPreview();
+              toast(mine && mine !== theirs.body ? 'Your text is kept in History.' : 'Their text is in the editor now.', { kind: 'success' });
+            } finally {
+              textarea.readOnly = false;
+              textarea.focus();
+            }
+          },
+          onRetry: () => showConflict(null),
+        });
+        paneEl.insertBefore(conflict.el, textarea);
+      }
+      const panel = conflict;
+      panel.loading();
+      try {
+        const theirs = other || await api.notes.current(sessionId, vis);
+        if (panel === conflict) panel.show(theirs);
+      } catch (err) {
+        if (panel === conflict) panel.failed(err.message);
+      }
+    };
 
     textarea.addEventListener('input', () => {
       saver.input(textarea.value);
@@ -176,11 +248,25 @@ export function notesPanel(page, o = {}) {
       }
     });
 
+    /**
+     * Keeps text a conflict holds as a revision when no more typing follows
+     * (the window closing, the screen left), so the database has it too; the
+     * conflict itself comes back from this window's draft on the next visit.
+     */
+    const keepConflicted = async () => {
+      if (!saver.snapshot().conflict || !textarea.value) return;
+      try {
+        await setAside(textarea.value);
+      } catch (err) {
+        console.error(err); // the draft in this window still holds it
+      }
+    };
+
     return {
-      vis, textarea, status, tab, history, el: paneEl, saver, key,
+      vis, textarea, status, tab, history, el: paneEl, saver, key, conflictKey, showConflict, keepConflicted,
       note: () => note,
       pauseMirror: (v) => { mirrorPaused = v; },
-      keepMirrorNow: () => { if (mirrorTimer !== null) { clearTimeout(mirrorTimer); writeMirror(); } },
+      keepMirrorNow,
     };
   };
 
@@ -269,6 +355,7 @@ export function notesPanel(page, o = {}) {
    */
   const flush = async (fo = {}) => {
     const [a, b] = await Promise.all([panes.shared.saver.flush(), panes.private.saver.flush()]);
+    if (fo.final) await Promise.all(Object.values(panes).map((p) => p.keepConflicted()));
     if (a && fo.final && panes.shared.textarea.value.trim()) {
       try {
         const res = await api.notes.finish(sessionId);
@@ -306,6 +393,10 @@ export function notesPanel(page, o = {}) {
   cleanups.push(() => window.removeEventListener('pagehide', onPageHide));
   cleanups.push(() => window.removeEventListener('beforeunload', onBeforeUnload));
   cleanups.push(addFlusher(flush));
+  // The program database answers again: send what waited, without waiting for the saver's backoff.
+  cleanups.push(on('connection:restored', () => {
+    for (const p of Object.values(panes)) if (p.saver.snapshot().state !== 'saved') p.saver.flush();
+  }));
 
   // ---- recovery ----
   /**
@@ -316,8 +407,16 @@ export function notesPanel(page, o = {}) {
   const recover = (drafts) => {
     for (const p of Object.values(panes)) {
       const journal = (drafts || []).find((d) => d.sessionId === sessionId && d.visibility === p.vis) || null;
-      const found = pickRecovery(p.note(), readLocal(p.key), journal);
+      const found = pickRecovery(p.note(), readLocal(p.conflictKey) || readLocal(p.key), journal);
       if (!found || found.body === p.textarea.value) continue;
+      if (found.conflict) {
+        // Text Go refused because someone else had saved: the conflict again, not a plain restore.
+        p.textarea.value = found.body;
+        p.saver.input(found.body);
+        p.saver.hold('Someone else saved these notes before this text was saved.');
+        p.showConflict(p.note());
+        continue;
+      }
       p.pauseMirror(true);
       const label = p.vis === 'private' ? 'private notes' : 'shared notes';
       const banner = h('div', { class: 'recover-banner', role: 'alert', testid: 'recovered-banner', 'data-visibility': p.vis },
