@@ -339,8 +339,12 @@ func TestAccessibilityEveryScreen(t *testing.T) {
 		p.waitVisible(t, "agenda-current")
 		// Notes long enough that the preview scrolls (at 700 px it is short): a
 		// scrolling region must be reachable by keyboard.
+		// Typed at once (an input event), not key by key: 1,500 keys take too
+		// long on a busy machine.
 		notes := strings.Repeat("- We agreed on the next experiment and who runs it.\n", 30)
-		p.do(t, chromedp.SendKeys(`[data-testid="notes-shared"]`, notes))
+		p.do(t, chromedp.SendKeys(`[data-testid="notes-shared"]`, "Notes:\n"))
+		eval[bool](t, p, fmt.Sprintf(`(() => { const el = document.querySelector('[data-testid=notes-shared]');
+			el.value += %q; el.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`, notes))
 		p.waitFor(t, `document.querySelector('[data-testid=preview]').textContent.includes('who runs it')`)
 		p.axeCheck(t, axe, "live screen")
 		p.waitFor(t, `!document.querySelector('[data-testid=history]').disabled`)
