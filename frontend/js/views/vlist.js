@@ -61,6 +61,15 @@ export function virtualList(o) {
     return { top: viewTop - box.top, listTop: box.top - viewTop + o.scroller.scrollTop, height: o.scroller.clientHeight };
   };
 
+  /** The row Enter was pressed on while it was a placeholder, or -1. */
+  let pendingOpen = -1;
+
+  /** Opens a row as Enter on its link would. @param {Element} li */
+  const open = (li) => {
+    pendingOpen = -1;
+    /** @type {HTMLElement|null} */ (li.querySelector('a[href]'))?.click();
+  };
+
   /** @param {Element|null} li */
   const focusIn = (li) => {
     const target = /** @type {HTMLElement|null} */ (li && li.querySelector('a[href], [tabindex]'));
@@ -106,6 +115,7 @@ export function virtualList(o) {
           const had = at.contains(document.activeElement);
           at.replaceWith(fresh);
           if (had) focusIn(fresh);
+          if (had && item !== undefined && pendingOpen === i) open(fresh);
           at = fresh;
         } else if (at.getAttribute('aria-setsize') !== String(count)) {
           at.setAttribute('aria-setsize', String(count));
@@ -154,6 +164,14 @@ export function virtualList(o) {
   rows.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.isComposing) return;
     const li = e.target instanceof Element ? e.target.closest('.vlist-row') : null;
+    pendingOpen = -1;
+    if (e.key === 'Enter' && li && li.querySelector('.vlist-placeholder')) {
+      // Enter on a row whose page is still loading (End, then Enter at once):
+      // open it when it arrives, as the key asked.
+      e.preventDefault();
+      pendingOpen = Number(/** @type {HTMLElement} */ (li).dataset.index);
+      return;
+    }
     const to = keyTarget(e.key, li ? Number(/** @type {HTMLElement} */ (li).dataset.index) : lastIndex, o.count(), pageRows);
     if (to === null) return;
     e.preventDefault();
