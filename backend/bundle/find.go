@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"circlebook/backend/apperr"
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 
 	"gorm.io/gorm"
@@ -37,7 +38,7 @@ func (m *merger) findPeople() error {
 	for i, p := range m.b.People {
 		old := found[p.UUID]
 		if old == nil && p.Email != "" {
-			old = byEmail[foldASCII(p.Email)]
+			old = byEmail[fold.LowerASCII(p.Email)]
 		}
 		if old == nil {
 			continue
@@ -45,7 +46,7 @@ func (m *merger) findPeople() error {
 		if err := taken.take(old.ID, "people", i); err != nil {
 			return err
 		}
-		if owner := byEmail[foldASCII(p.Email)]; p.Email != "" && owner != nil && owner.ID != old.ID && newer(p.Meta, old.UpdatedAt) {
+		if owner := byEmail[fold.LowerASCII(p.Email)]; p.Email != "" && owner != nil && owner.ID != old.ID && newer(p.Meta, old.UpdatedAt) {
 			return conflict(at("people", i)+".email", "%s here already has the email %s, so %s cannot take it.", owner.Name, p.Email, old.Name)
 		}
 		m.people[i], m.personID[p.UUID] = old, old.ID
@@ -58,7 +59,7 @@ func (m *merger) peopleByEmail() (map[string]*model.Person, error) {
 	var emails []string
 	for _, p := range m.b.People {
 		if p.Email != "" {
-			emails = append(emails, foldASCII(p.Email))
+			emails = append(emails, fold.LowerASCII(p.Email))
 		}
 	}
 	out := map[string]*model.Person{}
@@ -68,7 +69,7 @@ func (m *merger) peopleByEmail() (map[string]*model.Person, error) {
 			return nil, err
 		}
 		for j := range rows {
-			out[foldASCII(rows[j].Email)] = &rows[j]
+			out[fold.LowerASCII(rows[j].Email)] = &rows[j]
 		}
 	}
 	return out, nil
@@ -99,13 +100,13 @@ func (m *merger) findTopics() error {
 	}
 	byID, byName := make(map[string]*model.Topic, len(all)), make(map[string]*model.Topic, len(all))
 	for i := range all {
-		byID[all[i].UUID], byName[foldASCII(all[i].Name)] = &all[i], &all[i]
+		byID[all[i].UUID], byName[fold.LowerASCII(all[i].Name)] = &all[i], &all[i]
 	}
 	taken := claims{}
 	for i, t := range m.b.Topics {
 		old := byID[t.UUID]
 		if old == nil {
-			old = byName[foldASCII(t.Name)]
+			old = byName[fold.LowerASCII(t.Name)]
 		}
 		if old == nil {
 			continue
@@ -113,7 +114,7 @@ func (m *merger) findTopics() error {
 		if err := taken.take(old.ID, "topics", i); err != nil {
 			return err
 		}
-		if owner := byName[foldASCII(t.Name)]; owner != nil && owner.ID != old.ID && newer(t.Meta, old.UpdatedAt) {
+		if owner := byName[fold.LowerASCII(t.Name)]; owner != nil && owner.ID != old.ID && newer(t.Meta, old.UpdatedAt) {
 			return conflict(at("topics", i)+".name", "The topic %q here would be renamed %q, but another topic has that name; rename or delete one of them first.", old.Name, t.Name)
 		}
 		m.topics[i], m.topicID[t.UUID] = old, old.ID

@@ -8,6 +8,7 @@ import (
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/check"
+	"circlebook/backend/fold"
 	"circlebook/backend/model"
 )
 
@@ -169,7 +170,7 @@ func (v *validator) people(b *Bundle) error {
 			err = check.Text(p+".privateNote", *x.PrivateNote)
 		}
 		if err == nil && x.Email != "" {
-			err = emails.once(p+".email", "people", foldASCII(x.Email), i, "email")
+			err = emails.once(p+".email", "people", fold.LowerASCII(x.Email), i, "email")
 		}
 		if err != nil {
 			return err
@@ -294,7 +295,7 @@ func (v *validator) topics(ts []Topic) error {
 		if err := check.First(
 			v.meta(p, "topics", i, t.Meta, uuids),
 			check.Required(p+".name", "The topic", t.Name),
-			names.once(p+".name", "topics", foldASCII(t.Name), i, "name"),
+			names.once(p+".name", "topics", fold.LowerASCII(t.Name), i, "name"),
 		); err != nil {
 			return err
 		}
@@ -392,21 +393,4 @@ func (v *validator) zone(field, s string) error {
 		return apperr.New(apperr.Invalid, field, "Use a time zone like Europe/Madrid or America/Chicago.")
 	}
 	return nil
-}
-
-// foldASCII lowercases ASCII letters only, as SQLite's lower() and NOCASE do,
-// so that matches here agree with the database's unique indexes.
-func foldASCII(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
 }

@@ -48,7 +48,7 @@ func FindCircle(tx *gorm.DB, ref string) (uint, error) {
 	} else {
 		// The folded key finds the few candidates by index on both engines;
 		// lower() then keeps those equal to ref but for ASCII case.
-		q = q.Where("name_key = ? AND lower(name) = ?", fold.Key(ref), lowerASCII(ref))
+		q = q.Where("name_key = ? AND lower(name) = ?", fold.Key(ref), fold.LowerASCII(ref))
 	}
 	if err := q.Order("name").Find(&found).Error; err != nil {
 		return 0, err
@@ -64,16 +64,4 @@ func FindCircle(tx *gorm.DB, ref string) (uint, error) {
 		ids[i] = c.UUID
 	}
 	return 0, apperr.New(apperr.Conflict, "circle", "%d circles are called %q; name one by its UUID: %s.", len(found), ref, strings.Join(ids, ", "))
-}
-
-// lowerASCII lowercases ASCII letters only, as lower() does on both engines
-// (SQLite's, and PostgreSQL's on this schema's COLLATE "C" text).
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

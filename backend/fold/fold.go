@@ -87,3 +87,21 @@ func strip(s string, collapse bool) string {
 	}
 	return b.String()
 }
+
+// LowerASCII lowercases ASCII letters only, as lower() and NOCASE do on
+// both engines (SQLite's, and PostgreSQL's on this schema's COLLATE "C"
+// text), so a value folded here meets an index on lower(column).
+func LowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

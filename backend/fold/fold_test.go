@@ -75,3 +75,16 @@ func TestSortBy(t *testing.T) {
 		t.Errorf("SortBy = %v, want %v", list, want)
 	}
 }
+
+func TestLowerASCIIFoldsASCIIOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"ÉMILE@EXAMPLE.org": "Émile@example.org", // É is not ASCII: lower() leaves it, so must Go
+		"ana":               "ana",
+		"ZOË Ünal":          "zoË Ünal",
+		"":                  "",
+	} {
+		if got := fold.LowerASCII(in); got != want {
+			t.Errorf("LowerASCII(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

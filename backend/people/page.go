@@ -32,7 +32,7 @@ func (s *People) Similar(name, email string) ([]Summary, error) {
 			way{"name_key >= ? AND name_key < ?", "name_key, name, id", []any{key + " ", key + "!"}})
 	}
 	if email != "" { // unique; idx_people_email, on lower(email), holds the set emails only
-		ways = append(ways, way{"email <> '' AND lower(email) = ?", "", []any{lowerASCII(email)}})
+		ways = append(ways, way{"email <> '' AND lower(email) = ?", "", []any{fold.LowerASCII(email)}})
 	}
 	if len(ways) == 0 {
 		return out, nil
@@ -65,17 +65,4 @@ func wordPrefixes(key string) []string {
 		}
 	}
 	return out
-}
-
-// lowerASCII lowercases ASCII letters only, as lower() does on both engines
-// (SQLite's, and PostgreSQL's on this schema's COLLATE "C" text), so a
-// value folded here meets the index on lower(email).
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -2,39 +2,7 @@ import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createConnection, CONNECTION_TIMING } from '../js/lib/connection.js';
 import { connection, circles, notes } from '../js/api.js';
-
-/** A fake clock whose timers run only when the test advances time. */
-function fakeClock() {
-  let now = 0;
-  let seq = 0;
-  const timers = new Map();
-  const tick = () => new Promise((r) => setImmediate(r));
-  return {
-    now: () => now,
-    setTimeout(fn, ms) {
-      timers.set(++seq, { at: now + ms, fn });
-      return seq;
-    },
-    clearTimeout(id) {
-      timers.delete(id);
-    },
-    pending: () => [...timers.values()].map((x) => x.at - now),
-    tick,
-    async advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        await tick();
-        const due = [...timers].filter(([, x]) => x.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].fn();
-      }
-      now = end;
-      await tick();
-    },
-  };
-}
+import { fakeClock } from './fakeclock.js';
 
 /** A fake ping that fails until `up` is set, counting its calls. */
 function fakePing() {
@@ -56,7 +24,7 @@ test('only an "unavailable" failure loses the connection', () => {
   const c = createConnection({ ping: fakePing().fn, clock });
   for (const code of ['invalid', 'internal', 'not_found', 'conflict', undefined]) c.report({ ok: false, code });
   assert.equal(c.snapshot().lost, false);
-  assert.deepEqual(clock.pending(), [], 'no ping while the database answers');
+  assert.deepEqual(clock.delays(), [], 'no ping while the database answers');
   c.report({ ok: false, code: 'unavailable' });
   assert.deepEqual(c.snapshot(), { lost: true, attempts: 0, retryAt: CONNECTION_TIMING.retryBaseMs });
 });
@@ -71,8 +39,8 @@ test('while lost it pings with backoff, and a ping that succeeds restores it', a
   c.report({ ok: false, code: 'unavailable' }); // a second failing call changes nothing
   const waits = [];
   for (let i = 0; i < 6; i++) {
-    waits.push(clock.pending()[0]);
-    await clock.advance(clock.pending()[0]);
+    waits.push(clock.delays()[0]);
+    await clock.advance(clock.delays()[0]);
   }
   assert.deepEqual(waits, [1000, 2000, 4000, 8000, 15000, 15000]);
   assert.equal(ping.calls, 6);
@@ -80,7 +48,7 @@ test('while lost it pings with backoff, and a ping that succeeds restores it', a
   ping.up = true;
   await clock.advance(15000);
   assert.equal(c.snapshot().lost, false);
-  assert.deepEqual(clock.pending(), [], 'no more pings once back');
+  assert.deepEqual(clock.delays(), [], 'no more pings once back');
   assert.equal(seen[0], true);
   assert.equal(seen.at(-1), false);
   assert.equal(seen.filter((l) => !l).length, 1, 'told it is back once');

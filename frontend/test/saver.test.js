@@ -1,40 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createSaver, backoffDelay, saveLabel, SAVER_TIMING } from '../js/lib/saver.js';
-
-/** A fake clock whose timers run only when the test advances time. */
-function fakeClock() {
-  let now = 0;
-  let seq = 0;
-  const timers = new Map();
-  const tick = () => new Promise((r) => setImmediate(r));
-  return {
-    now: () => now,
-    setTimeout(fn, ms) {
-      seq += 1;
-      timers.set(seq, { at: now + ms, fn, seq });
-      return seq;
-    },
-    clearTimeout(id) {
-      timers.delete(id);
-    },
-    pending: () => timers.size,
-    async advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        await tick();
-        let next = null;
-        for (const [id, x] of timers) if (x.at <= end && (!next || x.at < next.at || (x.at === next.at && x.seq < next.seq))) next = { id, ...x };
-        if (!next) break;
-        timers.delete(next.id);
-        now = next.at;
-        next.fn();
-      }
-      now = end;
-      await tick();
-    },
-  };
-}
+import { fakeClock } from './fakeclock.js';
 
 /** A fake Go save: every call waits until the test answers it. */
 function fakeSave() {
