@@ -76,36 +76,45 @@ func TestLateMatchesCostNoMoreForEarlyRows(t *testing.T) {
 		var cost [2]int64
 		for i, db := range []*gorm.DB{small, big} {
 			early := []int{25_000, 100_000}[i]
-			call := lateList(db, p.list)
-			var first paging.Page
-			if p.next {
-				var err error
-				if first, err = call(paging.Request{Query: p.query}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var page paging.Page
-			cost[i] = stepsOf(t, func() (err error) {
-				page, err = call(paging.Request{Query: p.query, Offset: p.offset, After: first.Next})
-				return err
-			})
-			at := p.offset
-			if p.next {
-				at = paging.DefaultLimit
-			}
-			want := make([]uint, paging.DefaultLimit)
-			for j := range want {
-				want[j] = uint(early + 1 + at + j) // the late rows' ids follow the early ones'
-			}
-			if !page.Capped || page.Offset != at || !slices.Equal(page.IDs, want) {
-				t.Errorf("%v, %d early rows: page at %d (capped %v) with %v, want at %d: %v", p, early, page.Offset, page.Capped, page.IDs, at, want)
-			}
+			cost[i] = latePageSteps(t, db, p, early, fmt.Sprintf("%d early rows", early))
 		}
 		t.Logf("%v: %d steps after 25,000 early rows, %d after 100,000", p, cost[0], cost[1])
 		if cost[1] > cost[0]+cost[0]/10 {
 			t.Errorf("%v: %d steps after 100,000 early rows, want no more than after 25,000 (%d) and a tenth", p, cost[1], cost[0])
 		}
 	}
+}
+
+// latePageSteps asks db's list for p (its first page first when p is a next
+// page), checks that the page holds the rows after the early ones, whose
+// ids follow theirs, and returns the SQLite steps the asked page took.
+func latePageSteps(t *testing.T, db *gorm.DB, p latePage, early int, what string) int64 {
+	t.Helper()
+	call := lateList(db, p.list)
+	var first paging.Page
+	if p.next {
+		var err error
+		if first, err = call(paging.Request{Query: p.query}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var page paging.Page
+	steps := stepsOf(t, func() (err error) {
+		page, err = call(paging.Request{Query: p.query, Offset: p.offset, After: first.Next})
+		return err
+	})
+	at := p.offset
+	if p.next {
+		at = paging.DefaultLimit
+	}
+	want := make([]uint, paging.DefaultLimit)
+	for j := range want {
+		want[j] = uint(early + 1 + at + j)
+	}
+	if !page.Capped || page.Offset != at || !slices.Equal(page.IDs, want) {
+		t.Errorf("%v, %s: page at %d (capped %v) with %v, want at %d: %v", p, what, page.Offset, page.Capped, page.IDs, at, want)
+	}
+	return steps
 }
 
 // lateList calls one of the lists of db as the page does.

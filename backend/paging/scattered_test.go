@@ -2,11 +2,9 @@ package paging_test
 
 import (
 	"fmt"
-	"slices"
 	"testing"
 
 	"circlebook/backend/internal/testdb"
-	"circlebook/backend/paging"
 
 	"gorm.io/gorm"
 )
@@ -59,30 +57,7 @@ func TestScatteredMatchesCostTheirPage(t *testing.T) {
 		for _, p := range []latePage{{list, "zz", 0, false}, {list, "zz", 900, false}, {list, "zz", 0, true}} {
 			var cost [2]int64
 			for i, db := range dbs {
-				call := lateList(db, p.list)
-				var first paging.Page
-				if p.next {
-					var err error
-					if first, err = call(paging.Request{Query: p.query}); err != nil {
-						t.Fatal(err)
-					}
-				}
-				var page paging.Page
-				cost[i] = stepsOf(t, func() (err error) {
-					page, err = call(paging.Request{Query: p.query, Offset: p.offset, After: first.Next})
-					return err
-				})
-				at := p.offset
-				if p.next {
-					at = paging.DefaultLimit
-				}
-				want := make([]uint, paging.DefaultLimit)
-				for j := range want {
-					want[j] = uint(sizes[i][0] + 1 + at + j) // the rest rows' ids follow the early ones'
-				}
-				if !page.Capped || page.Offset != at || !slices.Equal(page.IDs, want) {
-					t.Errorf("%v, %s: page at %d (capped %v) with %v, want at %d: %v", p, sizeName(sizes[i]), page.Offset, page.Capped, page.IDs, at, want)
-				}
+				cost[i] = latePageSteps(t, db, p, sizes[i][0], sizeName(sizes[i])) // the rest rows' ids follow the early ones'
 			}
 			t.Logf("%v: %d steps with %s, %d with %s", p, cost[0], sizeName(sizes[0]), cost[1], sizeName(sizes[1]))
 			if cost[1] > cost[0]+cost[0]/10 {
