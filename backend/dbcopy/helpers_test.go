@@ -67,6 +67,7 @@ func addTheRest(t *testing.T, db *gorm.DB) {
 			t.Fatal(err)
 		}
 	}
+	addGrowth(t, db, s, p)
 	if err := db.Exec("UPDATE circles SET pinned = true WHERE id = ?", s.CircleID).Error; err != nil {
 		t.Fatal(err)
 	}
@@ -112,8 +113,8 @@ func summaries(t *testing.T, db *gorm.DB) map[string]string {
 func counts(t *testing.T, db *gorm.DB) map[string]int64 {
 	t.Helper()
 	out := map[string]int64{}
-	for _, table := range []string{"circles", "people", "topics", "memberships", "sessions", "agenda_items", "attendance",
-		"notes", "note_revisions", "pins", "action_items", "session_topics", "circle_tallies", "topic_counts", "name_prefixes"} {
+	for _, table := range append([]string{"circles", "people", "topics", "memberships", "sessions", "agenda_items", "attendance",
+		"notes", "note_revisions", "pins", "action_items", "session_topics", "circle_tallies", "topic_counts", "name_prefixes"}, growthTables...) {
 		var n int64
 		if err := db.Table(table).Count(&n).Error; err != nil {
 			t.Fatal(err)

@@ -45,6 +45,8 @@ var models = []any{
 	&model.Circle{}, &model.Person{}, &model.Topic{},
 	&model.Membership{}, &model.Session{}, &model.AgendaItem{}, &model.Attendance{},
 	&model.Note{}, &model.NoteRevision{}, &model.Pin{}, &model.ActionItem{}, &model.SessionTopic{},
+	&model.Framework{}, &model.FrameworkItem{}, &model.CircleFramework{}, &model.Goal{}, &model.GoalTask{},
+	&model.GoalCheckIn{}, &model.Milestone{}, &model.SkillRating{}, &model.SessionFeedback{},
 }
 
 // derivedTables are the tables the triggers keep from the rows above. The

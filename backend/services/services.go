@@ -10,6 +10,8 @@ import (
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
 	"circlebook/backend/export"
+	"circlebook/backend/goals"
+	"circlebook/backend/growth"
 	"circlebook/backend/notes"
 	"circlebook/backend/people"
 	"circlebook/backend/sessions"
@@ -30,6 +32,13 @@ type Services struct {
 	Demo     *demo.Demo
 	Exports  *export.Exports
 	Zones    *zones.Zones
+
+	Goals      *goals.Goals
+	Milestones *growth.Milestones
+	Frameworks *growth.Frameworks
+	Skills     *growth.Skills
+	Feedback   *growth.Feedback
+	Story      *growth.Story
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -45,10 +54,18 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Demo:     demo.New(db, now),
 		Exports:  export.New(db, now),
 		Zones:    zones.New(),
+
+		Goals:      goals.New(db, now),
+		Milestones: growth.NewMilestones(db, now),
+		Frameworks: growth.NewFrameworks(db, now),
+		Skills:     growth.NewSkills(db, now),
+		Feedback:   growth.NewFeedback(db, now),
+		Story:      growth.NewStory(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
-	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones}
+	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones,
+		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story}
 }

@@ -430,7 +430,9 @@ func wantModelsFit(t *testing.T, db *gorm.DB) {
 	t.Helper()
 	models := []any{&model.Circle{}, &model.Person{}, &model.Membership{}, &model.Session{}, &model.AgendaItem{},
 		&model.Attendance{}, &model.Note{}, &model.NoteRevision{}, &model.Pin{}, &model.ActionItem{},
-		&model.Topic{}, &model.SessionTopic{}}
+		&model.Topic{}, &model.SessionTopic{}, &model.Goal{}, &model.GoalTask{}, &model.GoalCheckIn{},
+		&model.Milestone{}, &model.Framework{}, &model.FrameworkItem{}, &model.CircleFramework{},
+		&model.SkillRating{}, &model.SessionFeedback{}}
 	for _, m := range models {
 		s, err := schema.Parse(m, &sync.Map{}, schema.NamingStrategy{})
 		if err != nil {

@@ -1,0 +1,44 @@
+package dbcopy_test
+
+import (
+	"testing"
+
+	"circlebook/backend/model"
+
+	"gorm.io/gorm"
+)
+
+// growthTables are the tables of migration 2026-12-02-growth.
+var growthTables = []string{"frameworks", "framework_items", "circle_frameworks", "goals", "goal_tasks",
+	"goal_checkins", "milestones", "skill_ratings", "session_feedback"}
+
+// addGrowth adds a row or two to every growth table (the sample program
+// has none yet): a framework used by a circle, a goal with a ticked task and
+// a check-in in s, a personal goal, a milestone, a rating and feedback.
+func addGrowth(t *testing.T, db *gorm.DB, s model.Session, p model.Person) {
+	t.Helper()
+	fw := model.Framework{Name: "Sample skills", Items: []model.FrameworkItem{{Position: 0, Name: "Listening"}}}
+	goal := model.Goal{PersonID: p.ID, CircleID: &s.CircleID, Title: "Lead a retro", Status: model.GoalActive,
+		ProgressMode: model.ProgressTasks, Visibility: model.Shared,
+		Tasks: []model.GoalTask{{Title: "Pick a format", Done: true, DoneOn: "2026-11-20"}, {Position: 1, Title: "Run it"}}}
+	for _, v := range []any{&fw, &goal} {
+		if err := db.Create(v).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, v := range []any{
+		&model.CircleFramework{CircleID: s.CircleID, FrameworkID: fw.ID},
+		&model.Goal{PersonID: p.ID, Title: "Get certified", Status: model.GoalDraft, ProgressMode: model.ProgressManual,
+			Progress: 30, Visibility: model.Private},
+		&model.GoalCheckIn{GoalID: goal.ID, SessionID: &s.ID, Progress: 50, Status: model.GoalActive, Note: "on track", CheckedOn: "2026-11-20"},
+		&model.Milestone{PersonID: p.ID, Kind: model.MilestonePromotion, HappenedOn: "2026-10-01", Text: "L4", Visibility: model.Shared},
+		&model.SkillRating{PersonID: p.ID, CircleID: s.CircleID, FrameworkItemID: fw.Items[0].ID, Rating: 3,
+			Phase: model.PhaseBefore, RatedOn: "2026-06-01"},
+		&model.SessionFeedback{SessionID: s.ID, Usefulness: 4, Worked: "pairs", Change: "shorter"},
+		&model.SessionFeedback{SessionID: s.ID, PersonID: &p.ID, Usefulness: 5},
+	} {
+		if err := db.Create(v).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
