@@ -76,6 +76,9 @@ const usage = `Usage:
                     [--table roster|attendance|actions] [--page A4|Letter]
                     [--include-private] [--out FILE]
                                           a circle's summary (stdout without --out, except PDF)
+  circlebook export --person NAME|UUID --format md|html|pdf [--from DATE] [--to DATE] [--out FILE]
+                                          a person's growth report: shared goals, check-ins,
+                                          milestones, skills and attendance
   circlebook import FILE                  import a bundle (merged by UUID)
   circlebook copy --from DSN|FILE --to DSN|FILE
                                           copy a whole database into an empty one, SQLite or
@@ -293,13 +296,14 @@ func hasDisplay() bool {
 
 // exportArgs are the export command's flags.
 type exportArgs struct {
-	circle, format, from, to, table, page, out string
-	anonymize, figuresOnly, includePrivate     bool
+	circle, person, format, from, to, table, page, out string
+	anonymize, figuresOnly, includePrivate             bool
 }
 
 func exportFlags(cmd *flag.FlagSet) *exportArgs {
 	f := &exportArgs{}
 	cmd.StringVar(&f.circle, "circle", "", "the circle's name or UUID")
+	cmd.StringVar(&f.person, "person", "", "a person's name or UUID: their growth report instead")
 	cmd.StringVar(&f.format, "format", "md", "md, html, pdf, csv, ics or json (the bundle)")
 	cmd.StringVar(&f.page, "page", "A4", "with pdf: A4 or Letter")
 	cmd.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
@@ -315,6 +319,9 @@ func exportFlags(cmd *flag.FlagSet) *exportArgs {
 // runExport writes a circle's summary or bundle to stdout or, whole or not
 // at all, to a file. Bad input exits 2 with one line.
 func runExport(w where, f exportArgs, stdout io.Writer) error {
+	if f.person != "" {
+		return runPersonExport(w, f, stdout)
+	}
 	if err := f.check(); err != nil {
 		return badInput(err)
 	}

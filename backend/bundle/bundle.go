@@ -5,7 +5,8 @@
 // A bundle holds the circle, its members (current and former) and their
 // memberships, its sessions with their agendas, attendance, shared notes,
 // action items, the topics its sessions are tagged with, and the notes pinned
-// to its members in it. Records refer to each other by UUID, never by integer
+// to its members in it; from version 2 on, its growth records too (see
+// growth.go). Records refer to each other by UUID, never by integer
 // id. Private text (private notes, private pins, people's private notes) is in
 // a bundle only when the export asks for it. Note revisions are never in it.
 //
@@ -16,8 +17,13 @@ package bundle
 // Schema names the bundle format; it is the first thing an importer checks.
 const Schema = "circlebook.bundle"
 
-// Version is the bundle format this code writes and the only one it reads.
-const Version = 1
+// Version is the bundle format this code writes. It reads it and every
+// earlier one, back to MinVersion.
+const Version = 2
+
+// MinVersion is the oldest bundle format this code reads: version 1 had no
+// growth records, so a version 1 bundle imports with none.
+const MinVersion = 1
 
 // Bundle is one circle and everything that belongs to it, as written to JSON.
 type Bundle struct {
@@ -35,6 +41,12 @@ type Bundle struct {
 	Topics          []Topic        `json:"topics"` // the topics the circle's sessions are tagged with
 	SessionTopics   []SessionTopic `json:"sessionTopics"`
 	Pins            []Pin          `json:"pins"`
+	Goals           []Goal         `json:"goals"` // shared goals only
+	CheckIns        []CheckIn      `json:"checkIns"`
+	Milestones      []Milestone    `json:"milestones"` // shared milestones only
+	Frameworks      []Framework    `json:"frameworks"`
+	SkillRatings    []SkillRating  `json:"skillRatings"`
+	Feedback        []Feedback     `json:"feedback"`
 }
 
 // Meta identifies a record across databases and says when it last changed.

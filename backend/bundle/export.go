@@ -25,7 +25,9 @@ type Options struct {
 // Every list is in an order fixed by the records' content (dates, names,
 // UUIDs), so the same data exports to the same bundle in any database.
 // Records about a person who is no longer a member (their membership was
-// removed) are left out with that person: their attendance marks and pins.
+// removed) are left out with that person: their attendance marks and pins,
+// goals, milestones, ratings and feedback. Private goals and milestones are
+// never exported, whatever opt says.
 // An action item they own stays, owned by the whole circle, with "@Name " in
 // front of its text, as a task line naming a non-member is kept.
 func Export(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Bundle, error) {
@@ -39,7 +41,8 @@ func Export(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Bundle, err
 		notes: map[uint]string{}}
 	e.b = Bundle{Schema: Schema, Version: Version, ExportedAt: now.UTC().Format(time.RFC3339),
 		IncludesPrivate: opt.IncludePrivate, Circle: circleOut(c)}
-	for _, step := range []func() error{e.members, e.sessionsOut, e.attendance, e.notesOut, e.actions, e.topics, e.pins} {
+	for _, step := range []func() error{e.members, e.sessionsOut, e.attendance, e.notesOut, e.actions, e.topics, e.pins,
+		e.goals, e.checkIns, e.milestones, e.frameworks, e.skillRatings, e.feedback} {
 		if err := step(); err != nil {
 			return Bundle{}, apperr.FromDB(err, "", "circle")
 		}
@@ -65,6 +68,8 @@ type exporter struct {
 	people   map[uint]string // exported people's UUIDs by id
 	sessions map[uint]string
 	notes    map[uint]string
+	goalIDs  map[uint]string // exported goals' UUIDs by id
+	itemIDs  map[uint]string // exported framework items' UUIDs by id
 }
 
 func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

@@ -33,13 +33,24 @@ type Result struct {
 	Topics        Counts `json:"topics"`
 	SessionTopics Counts `json:"sessionTopics"`
 	Pins          Counts `json:"pins"`
+
+	Goals            Counts `json:"goals"`
+	GoalTasks        Counts `json:"goalTasks"`
+	CheckIns         Counts `json:"checkIns"`
+	Milestones       Counts `json:"milestones"`
+	Frameworks       Counts `json:"frameworks"`
+	FrameworkItems   Counts `json:"frameworkItems"`
+	CircleFrameworks Counts `json:"circleFrameworks"`
+	SkillRatings     Counts `json:"skillRatings"`
+	Feedback         Counts `json:"feedback"`
 }
 
 // Total adds up the counts of every kind.
 func (r Result) Total() Counts {
 	var t Counts
 	for _, c := range []Counts{r.Circle, r.People, r.Memberships, r.Sessions, r.AgendaItems, r.Attendance,
-		r.Notes, r.ActionItems, r.Topics, r.SessionTopics, r.Pins} {
+		r.Notes, r.ActionItems, r.Topics, r.SessionTopics, r.Pins, r.Goals, r.GoalTasks, r.CheckIns, r.Milestones,
+		r.Frameworks, r.FrameworkItems, r.CircleFrameworks, r.SkillRatings, r.Feedback} {
 		t.Created, t.Updated, t.Unchanged = t.Created+c.Created, t.Updated+c.Updated, t.Unchanged+c.Unchanged
 	}
 	return t
@@ -85,6 +96,12 @@ func Import(db *gorm.DB, r io.Reader, now time.Time) (Result, error) {
 //     another record here has, the import is refused with a Conflict.
 //   - References resolve to records in the bundle or already here (a session
 //     or note referred to must be this circle's).
+//   - Growth records (version 2 on) match by UUID; a framework also by
+//     name, an item by name within its framework, a rating by circle,
+//     person, item and phase, feedback by session and person. A goal must
+//     be the same person's in this circle, a task on its goal, a check-in
+//     on its goal, a milestone the same person's. A goal or milestone
+//     created here is shared; a matched one keeps its visibility.
 //   - Sessions keep the numbers the bundle gives them. One written with no
 //     number, or with a number another session here has, takes the next
 //     number after the circle's highest; the sessions here keep theirs.
@@ -104,6 +121,7 @@ func merge(tx *gorm.DB, b *Bundle, now time.Time) (Result, error) {
 	for _, step := range []func() error{
 		m.findCircle, m.findPeople, m.findSessions, m.findTopics, m.findRefs,
 		m.findMemberships, m.findAgenda, m.findAttendance, m.findNotes, m.findNoteRefs, m.findActions, m.findPins,
+		m.findGrowth,
 	} {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -111,7 +129,7 @@ func merge(tx *gorm.DB, b *Bundle, now time.Time) (Result, error) {
 	}
 	for _, step := range []func() error{
 		m.putCircle, m.putPeople, m.putMemberships, m.putSessions, m.putAgenda, m.putAttendance,
-		m.putNotes, m.putActions, m.putTopics, m.putSessionTopics, m.putPins, m.number,
+		m.putNotes, m.putActions, m.putTopics, m.putSessionTopics, m.putPins, m.number, m.putGrowth,
 	} {
 		if err := step(); err != nil {
 			return Result{}, err
@@ -146,6 +164,8 @@ type merger struct {
 	pins        []*model.Pin
 	// The sessions the import created or updated, by local id.
 	written []uint
+	// What the growth records matched, and the ids they refer to.
+	g growthFound
 }
 
 func newMerger(tx *gorm.DB, b *Bundle, now time.Time) *merger {

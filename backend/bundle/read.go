@@ -29,7 +29,7 @@ func fail(code apperr.Code, path, format string, args ...any) *apperr.Error {
 }
 
 // Read reads and validates a bundle: at most MaxBytes, strict JSON (no
-// unknown fields, no trailing data), this schema and version, and every
+// unknown fields, no trailing data), this schema and a version it knows, and every
 // record as Validate checks it. It touches no database and no file.
 func Read(r io.Reader) (Bundle, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxBytes+1))
@@ -62,9 +62,9 @@ func decode(data []byte) (Bundle, error) {
 	if head.Schema != Schema {
 		return Bundle{}, fail(apperr.Invalid, "schema", "This is not a Circlebook bundle (its schema is %q, not %q).", clip(head.Schema), Schema)
 	}
-	if head.Version != Version {
-		return Bundle{}, fail(apperr.Invalid, "version", "This bundle is version %d; this Circlebook reads version %d only. %s",
-			head.Version, Version, versionAdvice(head.Version))
+	if head.Version < MinVersion || head.Version > Version {
+		return Bundle{}, fail(apperr.Invalid, "version", "This bundle is version %d; this Circlebook reads versions %d to %d. %s",
+			head.Version, MinVersion, Version, versionAdvice(head.Version))
 	}
 	var b Bundle
 	dec := json.NewDecoder(bytes.NewReader(data))

@@ -131,7 +131,7 @@ func TestEdgeExport(t *testing.T) {
 	if !strings.Contains(string(data), "\n  \"circle\": {\n    \"uuid\": ") || !strings.Contains(string(data), "Prep <script>") {
 		t.Error("the bundle is not indented JSON with its text as typed")
 	}
-	if b.Schema != "circlebook.bundle" || b.Version != 1 || b.ExportedAt != "2026-11-25T09:00:00Z" || b.IncludesPrivate {
+	if b.Schema != "circlebook.bundle" || b.Version != 2 || b.ExportedAt != "2026-11-25T09:00:00Z" || b.IncludesPrivate {
 		t.Errorf("header = %q %d %q %v", b.Schema, b.Version, b.ExportedAt, b.IncludesPrivate)
 	}
 }

@@ -33,8 +33,8 @@ const (
 // Whether references resolve needs the database; Merge checks that. The
 // error names the first offending value, e.g. "sessions[3].startsAt: ...".
 func Validate(b Bundle) error {
-	if b.Schema != Schema || b.Version != Version {
-		return fail(apperr.Invalid, "version", "This is not a version %d Circlebook bundle.", Version)
+	if b.Schema != Schema || b.Version < MinVersion || b.Version > Version {
+		return fail(apperr.Invalid, "version", "This is not a version %d to %d Circlebook bundle.", MinVersion, Version)
 	}
 	if err := counts(&b); err != nil {
 		return err
@@ -52,6 +52,7 @@ func Validate(b Bundle) error {
 		v.topics(b.Topics),
 		v.sessionTopics(b.SessionTopics),
 		v.pins(&b),
+		v.growth(&b),
 	))
 }
 

@@ -12,9 +12,10 @@ import (
 var growthTables = []string{"frameworks", "framework_items", "circle_frameworks", "goals", "goal_tasks",
 	"goal_checkins", "milestones", "skill_ratings", "session_feedback"}
 
-// addGrowth adds a row or two to every growth table (the sample program
-// has none yet): a framework used by a circle, a goal with a ticked task and
-// a check-in in s, a personal goal, a milestone, a rating and feedback.
+// addGrowth adds a row or two to every growth table besides the sample
+// program's own: a framework used by a circle, a goal with a ticked task and
+// a check-in in s, a personal goal, a milestone, a rating and p's feedback
+// on s (the group's feedback on s the sample has already).
 func addGrowth(t *testing.T, db *gorm.DB, s model.Session, p model.Person) {
 	t.Helper()
 	fw := model.Framework{Name: "Sample skills", Items: []model.FrameworkItem{{Position: 0, Name: "Listening"}}}
@@ -34,7 +35,6 @@ func addGrowth(t *testing.T, db *gorm.DB, s model.Session, p model.Person) {
 		&model.Milestone{PersonID: p.ID, Kind: model.MilestonePromotion, HappenedOn: "2026-10-01", Text: "L4", Visibility: model.Shared},
 		&model.SkillRating{PersonID: p.ID, CircleID: s.CircleID, FrameworkItemID: fw.Items[0].ID, Rating: 3,
 			Phase: model.PhaseBefore, RatedOn: "2026-06-01"},
-		&model.SessionFeedback{SessionID: s.ID, Usefulness: 4, Worked: "pairs", Change: "shorter"},
 		&model.SessionFeedback{SessionID: s.ID, PersonID: &p.ID, Usefulness: 5},
 	} {
 		if err := db.Create(v).Error; err != nil {

@@ -1,6 +1,9 @@
 // Package demo fills a database with a realistic sample program: four circles
-// (one of them a 1:1 pair), 25 people and their sessions with attendance.
-// Every record has a fixed UUID, so loading it twice changes nothing.
+// (one of them a 1:1 pair), 25 people and their sessions with attendance,
+// and a year of growth: members' goals checked in on in those sessions,
+// milestones, skill ratings on a sample framework and feedback after most
+// sessions. Every record has a fixed UUID, so loading it twice changes
+// nothing and two laptops' samples merge.
 package demo
 
 import (
@@ -79,7 +82,7 @@ func (d *Demo) fill(tx *gorm.DB, r *Result) error {
 		r.Circles++
 		r.Sessions += n
 	}
-	return nil
+	return grow(tx, people, d.now)
 }
 
 func addCircle(tx *gorm.DB, spec circleSpec, people map[string]uint, today time.Time) (int, error) {

@@ -39,9 +39,9 @@ func (s *Exports) Summary(circleID uint, opt Options) (Summary, error) {
 }
 
 // Build gathers a circle's summary for the period opt names, as of now. It
-// reads shared notes only, never private notes, people's private notes,
-// pins or note revisions, and leaves note and action texts out when
-// opt.FiguresOnly. With opt.Anonymize every member's name becomes an alias,
+// reads shared notes and shared goals only, never private notes, people's
+// private notes, pins, note revisions or private goals, and leaves note,
+// action and goal texts out when opt.FiguresOnly. With opt.Anonymize every member's name becomes an alias,
 // in the member list and inside every text.
 func Build(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Summary, error) {
 	if err := opt.validate(); err != nil {
@@ -57,7 +57,7 @@ func Build(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Summary, err
 	b.today = now.In(b.loc).Format(check.DateLayout)
 	s := Summary{From: opt.From, To: opt.To, Period: label(opt.From, opt.To), GeneratedAt: now.In(b.loc),
 		Anonymized: opt.Anonymize, FiguresOnly: opt.FiguresOnly, Highlights: []Highlight{}, Goals: []Goal{}}
-	for _, step := range []func(*Summary) error{b.loadPeople, b.loadSessions, b.loadMarks, b.loadTopics, b.loadHighlights, b.loadActions} {
+	for _, step := range []func(*Summary) error{b.loadPeople, b.loadSessions, b.loadMarks, b.loadTopics, b.loadHighlights, b.loadActions, b.loadGoals} {
 		if err := step(&s); err != nil {
 			return Summary{}, readFailed(err)
 		}

@@ -141,6 +141,7 @@ var labels = map[string]string{
 	model.RoleLeader: "Leader", model.RoleCoLeader: "Co-leader", model.RoleMentor: "Mentor",
 	model.RoleMentee: "Mentee", model.RoleGuest: "Guest",
 	model.SessionPlanned: "Planned", model.SessionHeld: "Held", model.SessionCancelled: "Cancelled",
+	model.GoalAtRisk: "At risk",
 }
 
 // human is a stored value as people read it: "Co-leader" for "co-leader";

@@ -30,6 +30,8 @@ var page = template.Must(template.New("summary").Funcs(template.FuncMap{
 	"owner":   OwnerActions.ownerName,
 	"counts":  OwnerActions.counts,
 	"detail":  Action.detail,
+	"goal":    Goal.label,
+	"figures": Goal.figures,
 	"href":    func(s string) string { u, _ := webURL(s); return u },
 	"num":     func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 }).Parse(pageSource))

@@ -170,8 +170,13 @@ func (m *md) goals(s Summary) {
 		return
 	}
 	m.heading("Goals")
+	m.para(esc(s.GoalCounts()) + ".")
 	for _, g := range s.Goals {
-		m.item(fmt.Sprintf("**%s:** %s (%s)", esc(oneLine(g.Member)), esc(oneLine(g.Title)), esc(human(g.Status))))
+		out := fmt.Sprintf("**%s:** %s — %s", esc(oneLine(g.Member)), esc(oneLine(g.label())), esc(g.figures()))
+		if g.LastNote != "" {
+			out += ": “" + esc(oneLine(g.LastNote)) + "”"
+		}
+		m.item(out)
 	}
 }
 

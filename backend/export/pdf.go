@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"time"
 
 	"circlebook/backend/check"
 	"circlebook/backend/model"
@@ -73,15 +74,21 @@ type pdfDoc struct {
 }
 
 func newPDFDoc(s Summary, pageSize string) pdfDoc {
+	return newPDF(s.title(), s.Circle.Name, s.GeneratedAt, pageSize)
+}
+
+// newPDF starts a document with its fonts, its title, made at when, and
+// a footer naming it and the page.
+func newPDF(title, footer string, when time.Time, pageSize string) pdfDoc {
 	f := fpdf.New("P", "mm", pageSize, "")
 	f.AddUTF8FontFromBytes(pdfFont, "", dejaVuRegular)
 	f.AddUTF8FontFromBytes(pdfFont, "B", dejaVuBold)
 	f.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	f.SetAutoPageBreak(true, pdfMargin)
-	f.SetTitle(s.title(), true)
+	f.SetTitle(title, true)
 	f.SetCreator("Circlebook", true)
-	f.SetCreationDate(s.GeneratedAt)
-	f.SetModificationDate(s.GeneratedAt)
+	f.SetCreationDate(when)
+	f.SetModificationDate(when)
 	f.AliasNbPages(pdfPages)
 	f.SetCatalogSort(true) // fonts in a fixed order: the same summary gives the same bytes
 	w, h := f.GetPageSize()
@@ -89,7 +96,7 @@ func newPDFDoc(s Summary, pageSize string) pdfDoc {
 		f.SetY(h - pdfMargin + 4)
 		f.SetFont(pdfFont, "", pdfSmall)
 		f.SetTextColor(110, 110, 110)
-		f.CellFormat(w-2*pdfMargin, 4, fmt.Sprintf("%s · Page %d of %s", s.Circle.Name, f.PageNo(), pdfPages), "", 0, "C", false, 0, "")
+		f.CellFormat(w-2*pdfMargin, 4, fmt.Sprintf("%s · Page %d of %s", footer, f.PageNo(), pdfPages), "", 0, "C", false, 0, "")
 		f.SetTextColor(0, 0, 0)
 	})
 	f.AddPage()
@@ -378,8 +385,13 @@ func (p pdfDoc) goals(s Summary) {
 		return
 	}
 	p.heading("Goals")
+	p.para(s.GoalCounts() + ".")
 	for _, g := range s.Goals {
-		p.item(fmt.Sprintf("%s: %s (%s)", oneLine(g.Member), oneLine(g.Title), human(g.Status)))
+		out := fmt.Sprintf("%s: %s — %s", oneLine(g.Member), oneLine(g.label()), g.figures())
+		if g.LastNote != "" {
+			out += ": “" + oneLine(g.LastNote) + "”"
+		}
+		p.item(out)
 	}
 }
 

@@ -24,7 +24,7 @@ type Summary struct {
 	Topics      []TopicCount     `json:"topics"`     // tags of the period's held sessions, most first
 	Highlights  []Highlight      `json:"highlights"` // shared notes of held sessions; none when FiguresOnly
 	Actions     []OwnerActions   `json:"actions"`    // by owner; the whole circle's last
-	Goals       []Goal           `json:"goals"`      // empty until goals exist
+	Goals       []Goal           `json:"goals"`      // members' shared goals in the circle, by member
 }
 
 // Profile is the circle as the summary presents it.
@@ -114,12 +114,18 @@ type Action struct {
 	SessionNumber int    `json:"sessionNumber"` // where it was captured; 0 for none
 }
 
-// Goal is a member's goal. No goals model exists yet, so Build leaves
-// Summary.Goals empty; renderers show the section only when there are some.
+// Goal is a member's shared goal in the circle: its status and progress
+// as they stand, and its check-ins in the period. Private goals are never
+// in a summary. Renderers show the section only when there are some.
 type Goal struct {
-	Member string `json:"member"`
-	Title  string `json:"title"`
-	Status string `json:"status"`
+	Member      string `json:"member"`
+	Title       string `json:"title"` // "" when FiguresOnly
+	Status      string `json:"status"`
+	Progress    int    `json:"progress"`    // 0-100
+	TargetDate  string `json:"targetDate"`  // YYYY-MM-DD or ""
+	CheckIns    int    `json:"checkIns"`    // in the period
+	LastCheckIn string `json:"lastCheckIn"` // the date of the period's last check-in, or ""
+	LastNote    string `json:"lastNote"`    // its line; "" when FiguresOnly
 }
 
 // HeldCount returns how many of the period's sessions were held.

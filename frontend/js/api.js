@@ -500,3 +500,41 @@ export const zones = {
   /** @returns {Promise<string[]>} the IANA zones Go can load, sorted */
   list: () => call('zones.Zones.List'),
 };
+
+/**
+ * @typedef {import('./lib/goals.js').GoalInput} GoalInput
+ * @typedef {{progress: number, status: string, note: string}} CheckInInput status "" keeps the goal's
+ * @typedef {{progress: number, note: string, on?: string}} ProgressInput on: YYYY-MM-DD, "" for today
+ */
+
+/** Members' goals: their tasks, progress and check-ins. */
+export const goals = {
+  /** @param {GoalInput} input @returns {Promise<any>} the goal's page (GoalView) */
+  create: (input) => call('goals.Goals.Create', input),
+  /** @param {number} id @param {GoalInput} input @returns {Promise<any>} the goal's page */
+  update: (id, input) => call('goals.Goals.Update', id, input),
+  /** @param {number} id @returns {Promise<any>} the deleted goal with its tasks and check-ins, for restore */
+  remove: (id) => call('goals.Goals.Delete', id),
+  /** @param {any} deleted what remove returned @returns {Promise<any>} the goal's page */
+  restore: (deleted) => call('goals.Goals.Restore', deleted),
+  /** @param {number} taskId @param {boolean} done @returns {Promise<any>} the goal's page */
+  tickTask: (taskId, done) => call('goals.Goals.TickTask', taskId, !!done),
+  /** @param {number} goalId @param {ProgressInput} input @returns {Promise<any>} the goal's page */
+  setProgress: (goalId, input) => call('goals.Goals.SetProgress', goalId, { progress: input.progress, note: input.note || '', on: input.on || '' }),
+  /** @param {number} sessionId @param {number} goalId @param {CheckInInput} input @returns {Promise<any>} the goal's page */
+  checkIn: (sessionId, goalId, input) => call('goals.Goals.CheckIn', sessionId, goalId, input),
+  /** @param {number} id @returns {Promise<any>} the goal's page: goal, personName, circleName, checkIns (newest first), checkInCount, stale */
+  get: (id) => call('goals.Goals.Get', id),
+  /** @param {number} goalId @param {string} beforeOn @param {number} beforeId @returns {Promise<{checkIns: any[], more: boolean}>} older check-ins */
+  timeline: (goalId, beforeOn, beforeId) => call('goals.Goals.Timeline', goalId, beforeOn || '', beforeId || 0),
+  /** @param {number} personId @returns {Promise<{goals: any[], total: number}>} */
+  forPerson: (personId) => call('goals.Goals.ForPerson', personId),
+  /** @param {number} sessionId @returns {Promise<any[]>} the open goals of the people present, each with its check-in in this session or null */
+  forSession: (sessionId) => call('goals.Goals.ForSession', sessionId),
+};
+
+/** The growth story. */
+export const story = {
+  /** @param {number} personId @returns {Promise<any>} goals, checkIns, milestones, streak, topics, finished (each bounded) */
+  person: (personId) => call('growth.Story.Person', personId),
+};

@@ -25,6 +25,7 @@ const VIEWS = {
   person: () => import('./views/person.js'),
   session: () => import('./views/session.js'),
   live: () => import('./views/live.js'),
+  goal: () => import('./views/goal.js'),
 };
 
 /** How long leaving a screen waits for its unsaved text to reach Go. */

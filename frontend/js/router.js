@@ -1,8 +1,8 @@
 // Hash routes: #/circles, #/circles/ID, #/people, #/people/ID, #/sessions/ID,
-// #/sessions/ID/live (the live screen).
+// #/sessions/ID/live (the live screen), #/goals/ID (a goal and its check-ins).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'live'|'notfound', id?: number, path: string}} Route
+ * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'live'|'goal'|'notfound', id?: number, path: string}} Route
  */
 
 /**
@@ -12,18 +12,19 @@
  */
 export function parseRoute(hash) {
   const path = String(hash || '').replace(/^#/, '').replace(/\/+$/, '') || '/circles';
-  const m = /^\/(circles|people|sessions)(?:\/(\d+)(\/live)?)?$/.exec(path);
+  const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(\/live)?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
   if (m[3]) return m[1] === 'sessions' ? { name: 'live', id, path } : { name: 'notfound', path };
   if (m[1] === 'circles') return id ? { name: 'circle', id, path } : { name: 'circles', path };
   if (m[1] === 'people') return id ? { name: 'person', id, path } : { name: 'people', path };
+  if (m[1] === 'goals') return id ? { name: 'goal', id, path } : { name: 'notfound', path };
   return id ? { name: 'session', id, path } : { name: 'notfound', path };
 }
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'people'|'person'|'session'|'live'} name
+ * @param {'circles'|'circle'|'people'|'person'|'session'|'live'|'goal'} name
  * @param {number} [id]
  * @returns {string}
  */
@@ -34,6 +35,7 @@ export function href(name, id) {
     case 'person': return `#/people/${id}`;
     case 'session': return `#/sessions/${id}`;
     case 'live': return `#/sessions/${id}/live`;
+    case 'goal': return `#/goals/${id}`;
     default: return '#/circles';
   }
 }
@@ -44,7 +46,7 @@ export function href(name, id) {
  * @returns {'circles'|'people'}
  */
 export function section(route) {
-  return route.name === 'people' || route.name === 'person' ? 'people' : 'circles';
+  return route.name === 'people' || route.name === 'person' || route.name === 'goal' ? 'people' : 'circles';
 }
 
 /**

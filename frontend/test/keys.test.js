@@ -49,6 +49,9 @@ test('liveAction: Ctrl combos work while typing, single keys only outside fields
   assert.equal(liveAction(k('s', { ctrlKey: true }), true), 'save');
   assert.equal(liveAction(k('n', { altKey: true }), true), 'next-item');
   assert.equal(liveAction(k('˜', { altKey: true, code: 'KeyN' }), true), 'next-item', 'macOS Alt+N');
+  assert.equal(liveAction(k('g', { altKey: true }), true), 'goals', 'Alt+G from the notes');
+  assert.equal(liveAction(k('©', { altKey: true, code: 'KeyG' }), false), 'goals', 'macOS Alt+G');
+  assert.equal(liveAction(k('g'), true), null, 'typing a g');
   assert.equal(liveAction(k('a'), false), 'capture');
   assert.equal(liveAction(k('a'), true), null, 'typing an a');
   assert.equal(liveAction(k('n'), false), 'next-item');

@@ -15,10 +15,13 @@ test('parseRoute', () => {
   assert.deepEqual(parseRoute('#/sessions/9/live'), { name: 'live', id: 9, path: '/sessions/9/live' });
   assert.equal(parseRoute('#/circles/9/live').name, 'notfound');
   assert.equal(parseRoute('#/sessions/live').name, 'notfound');
+  assert.deepEqual(parseRoute('#/goals/5'), { name: 'goal', id: 5, path: '/goals/5' });
+  assert.equal(parseRoute('#/goals').name, 'notfound');
+  assert.equal(parseRoute('#/goals/5/live').name, 'notfound');
 });
 
 test('href round-trips through parseRoute', () => {
-  for (const [name, id] of [['circles'], ['circle', 4], ['people'], ['person', 7], ['session', 9], ['live', 9]]) {
+  for (const [name, id] of [['circles'], ['circle', 4], ['people'], ['person', 7], ['session', 9], ['live', 9], ['goal', 5]]) {
     const r = parseRoute(href(name, id));
     assert.equal(r.name, name);
     assert.equal(r.id, id);
@@ -27,6 +30,7 @@ test('href round-trips through parseRoute', () => {
 
 test('section picks the sidebar item', () => {
   assert.equal(section(parseRoute('#/people/3')), 'people');
+  assert.equal(section(parseRoute('#/goals/3')), 'people');
   assert.equal(section(parseRoute('#/sessions/3')), 'circles');
   assert.equal(section(parseRoute('#/sessions/3/live')), 'circles');
   assert.equal(section(parseRoute('#/circles')), 'circles');

@@ -49,6 +49,14 @@ export const SHORTCUTS = [
     ],
   },
   {
+    title: 'Goals panel (live session)',
+    items: [
+      { keys: ['↑', '↓'], label: 'Choose a goal' },
+      { keys: ['Enter'], label: 'Check in on it (Enter again saves)' },
+      { keys: ['Esc'], label: 'Cancel the check-in, or back to the notes' },
+    ],
+  },
+  {
     title: 'Agenda',
     items: [
       { keys: ['Alt', '↑'], label: 'Move the item up' },
@@ -79,6 +87,7 @@ export const SHORTCUTS = [
       { keys: ['Alt', 'N'], label: 'Next agenda item: tick this one (or N)' },
       { keys: ['T'], label: 'Tag the session with a topic' },
       { keys: ['Alt', 'A'], label: 'Jump from the notes to attendance and back' },
+      { keys: ['Alt', 'G'], label: 'Jump from the notes to the Goals panel and back' },
       { keys: ['Ctrl', 'Shift', 'E'], label: 'End the session' },
     ],
   },
@@ -136,7 +145,7 @@ export function globalAction(combo, routeName) {
 }
 
 /**
- * @typedef {'end'|'pin'|'preview'|'capture'|'next-item'|'toggle-notes'|'save'|'edit'|'topics'|'attendance'} LiveAction
+ * @typedef {'end'|'pin'|'preview'|'capture'|'next-item'|'toggle-notes'|'save'|'edit'|'topics'|'attendance'|'goals'} LiveAction
  */
 
 /**
@@ -165,6 +174,7 @@ export function liveAction(ev, typing) {
   }
   if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'n' || ev.code === 'KeyN')) return 'next-item';
   if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'a' || ev.code === 'KeyA')) return 'attendance';
+  if (ev.altKey && !ctrl && !ev.shiftKey && (key === 'g' || ev.code === 'KeyG')) return 'goals';
   if (ctrl || ev.altKey || typing) return null;
   switch (key) {
     case 'a': return 'capture';

@@ -1,6 +1,7 @@
 // The live screen: one keyboard-first page for running a session. The clock
 // against the planned length, the agenda (with what to follow up from
-// earlier sessions), attendance, topics, the notes, action items and pins.
+// earlier sessions), attendance, the goals of the people present (check-ins),
+// topics, the notes, action items and pins.
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -19,6 +20,7 @@ import { notesPanel } from './notes.js';
 import { topicsBar } from './topics.js';
 import { actionList, captureRow } from './actions.js';
 import { openPinDialog } from './pin-form.js';
+import { goalsPanel } from './live-goals.js';
 
 /**
  * The members who can own an item or get a pin: the circle's current roster.
@@ -76,6 +78,7 @@ export async function mount(root, route, ctx) {
   let actionsUi = null;
   let capture = null;
   let topics = null;
+  let goals = null;
   let actionItems = [];
   const cleanups = [];
 
@@ -168,6 +171,7 @@ export async function mount(root, route, ctx) {
       case 'next-item': agenda.next(); break;
       case 'topics': topics.open(); break;
       case 'attendance': root.querySelector('[data-testid="roster"]')?.dispatchEvent(new CustomEvent('roster:jump', { detail: { back: () => notes.focus() } })); break;
+      case 'goals': goals.jump(); break;
     }
   };
 
@@ -207,6 +211,7 @@ export async function mount(root, route, ctx) {
       returnFocus: () => notes.focus(),
     });
     topics = topicsBar(page, { onPage: (p) => { page.topics = p.topics; } });
+    goals = goalsPanel(page, { back: () => notes.focus() });
 
     const actionsSection = section({
       title: 'Action items', id: 'live-actions', aside: actionsUi.status,
@@ -228,7 +233,7 @@ export async function mount(root, route, ctx) {
               ? h('a', { class: 'btn btn-secondary', href: href('session', s.id), testid: 'back-to-session' }, 'Back to the session')
               : button({ label: 'End session', icon: 'check', variant: 'primary', testid: 'end-session', shortcut: 'Ctrl+Shift+E', onclick: end }))),
         h('div', { class: 'live-grid' },
-          h('div', { class: 'live-side' }, agenda.el, rosterSection(page)),
+          h('div', { class: 'live-side' }, agenda.el, rosterSection(page, { onChange: () => goals.refresh() }), goals.el),
           h('div', { class: 'live-main' }, topics.el, notes.el, actionsSection))));
     updateClock();
   }

@@ -1,19 +1,21 @@
 // The person page: profile, their circles with role and attendance, their
-// open action items, notes pinned to them, recent attendance, and the private note.
+// goals, their open action items, their growth story, notes pinned to them,
+// recent attendance, and the private note.
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { formatDate, formatDateTime, nowIn, tenure } from '../lib/format.js';
 import { personSubtitle, roleLabel } from '../lib/labels.js';
 import { tallySummary } from '../lib/attendance.js';
-import { emit } from '../state.js';
+import { emit, on } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { iconButton, button, statusChip, markChip, rateMeter, avatar, colorDot, pageHeader, section, emptyState, loading, errorState, pairBadge } from './ui.js';
-import { toast } from './toast.js';
+import { toast, reportError } from './toast.js';
 import { actionList } from './actions.js';
 import { confirmDialog } from './dialog.js';
 import { openPersonForm } from './person-form.js';
+import { goalsSection, storySection, deleteGoal } from './goals.js';
 
 const VISITS_SHOWN = 12;
 
@@ -39,13 +41,16 @@ function fact(label, value, testid) {
 export async function mount(root, route, ctx) {
   /** @type {any} */
   let page = null;
+  /** @type {any} the growth story: goals, check-ins, milestones, streak, topics, finished items */
+  let story = null;
   let allVisits = false;
 
   const reload = async () => {
     try {
-      const p = await api.people.get(route.id);
+      const [p, st] = await Promise.all([api.people.get(route.id), api.story.person(route.id)]);
       if (!ctx.alive()) return;
       page = p;
+      story = st;
       render();
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('people'), backLabel: 'All people' }));
@@ -110,6 +115,36 @@ export async function mount(root, route, ctx) {
           iconButton('x', 'Unpin this note', () => unpin(pin), { testid: 'unpin', class: 'icon-btn-danger' }))))
         : h('p', { class: 'muted small' }, 'No pinned notes.'));
   };
+
+  /** Reloads the goals and the story after a goal changed, keeping the page as it is meanwhile. */
+  const reloadStory = async () => {
+    try {
+      const st = await api.story.person(route.id);
+      if (!ctx.alive()) return;
+      story = st;
+      render();
+    } catch (err) {
+      reportError(err);
+    }
+  };
+  const goalForm = async (goal) => {
+    const { openGoalForm } = await import('./goal-form.js');
+    const circles = (page.circles || []).map((c) => ({ circleId: c.circleId, name: c.name }));
+    const full = goal ? (await api.goals.get(goal.id)).goal : undefined; // with its tasks
+    const saved = await openGoalForm({ personId: page.person.id, personName: page.person.name, circles, goal: full, circleName: goal?.circleName });
+    if (saved) {
+      toast(goal ? 'Goal saved.' : `Goal added for ${page.person.name}.`, { kind: 'success' });
+      await reloadStory();
+    }
+  };
+  const goalsPart = () => goalsSection({
+    goals: story.goals.goals || [], total: story.goals.total || 0,
+    onAdd: () => goalForm(null).catch(reportError),
+    onEdit: (g) => goalForm(g).catch(reportError),
+    onDelete: (g) => api.goals.get(g.id)
+      .then((v) => deleteGoal(g, v.checkInCount, { onDeleted: reloadStory }))
+      .catch(reportError),
+  });
 
   const actionsSection = () => {
     const items = page.actions || [];
@@ -178,7 +213,9 @@ export async function mount(root, route, ctx) {
       h('div', { class: 'two-col' },
         h('div', { class: 'col-main' },
           section({ title: 'Circles', id: 'person-circles', aside: page.attendance && page.attendance.rate !== null ? h('span', { class: 'inline-rate' }, 'Overall ', rateMeter(page.attendance.rate, { testid: 'person-rate' })) : null }, circleList),
+          goalsPart(),
           (page.actions || []).length ? actionsSection() : null,
+          storySection(story),
           pinsSection(),
           section({ title: 'Recent attendance', id: 'visits', aside: visits.length ? tallySummary(page.attendance) : null }, visitList)),
         h('div', { class: 'col-side' },
@@ -194,7 +231,12 @@ export async function mount(root, route, ctx) {
               : h('p', { class: 'muted small' }, 'Only you see this note. Use Edit to write one.')))));
   }
 
+  // A goal of this person restored from a toast's Undo (here or on its page).
+  const stop = on('goals:changed', (v) => {
+    if (page && v && v.goal && v.goal.personId === page.person.id) reloadStory();
+  });
+
   replace(root, loading());
   await reload();
-  return {};
+  return { dispose: stop };
 }
