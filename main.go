@@ -77,9 +77,10 @@ const usage = `Usage:
                     [--include-private] [--out FILE]
                                           a circle's summary (stdout without --out, except PDF)
   circlebook import FILE                  import a bundle (merged by UUID)
-  circlebook copy --from DSN|FILE --to DSN|FILE
+  circlebook copy --from DSN|FILE --to DSN|FILE [--merge]
                                           copy a whole database into an empty one, SQLite or
-                                          PostgreSQL either way, checking counts and checksums
+                                          PostgreSQL either way, checking counts and checksums;
+                                          --merge adds to one that holds records, by UUID
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
