@@ -95,6 +95,9 @@ func Copy(ctx context.Context, from, to *gorm.DB, opt Options) (Report, error) {
 			return err
 		})
 	})
+	if err == nil {
+		analyze(ctx, to, opt.Progress)
+	}
 	rep.Elapsed = time.Since(start)
 	return rep, err
 }

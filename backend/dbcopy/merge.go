@@ -96,6 +96,9 @@ func Merge(ctx context.Context, from, to *gorm.DB, opt Options) (MergeReport, er
 			return err
 		})
 	})
+	if err == nil {
+		analyze(ctx, to, opt.Progress)
+	}
 	rep.Elapsed = time.Since(start)
 	return rep, err
 }
