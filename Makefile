@@ -100,7 +100,8 @@ window-soak: deps-test
 	@busy=""; for i in 1 2; do ( while :; do :; done ) & busy="$$busy $$!"; done; trap "kill $$busy" EXIT; \
 	CIRCLEBOOK_E2E=1 $(XVFB) $(GO) test -count=5 -v -run 'TestDesktopWindow|TestTypeThenCloseAtOnce' -timeout 30m ./backend/e2e/
 
-## test-pg: the store's tests (migrations first), then PG_PKGS', on PostgreSQL: a cluster made for
+## test-pg: the store's tests (migrations first), then PG_PKGS', then the screens' query plans on the
+## tenth-scale program, on PostgreSQL: a cluster made for
 ## the run in a temporary folder, listening on a socket there only, always stopped and removed
 test-pg: deps-pg
 	@pg=$$(mktemp -d /tmp/circlebook-pg.XXXXXX) || exit 1; \
@@ -112,6 +113,8 @@ test-pg: deps-pg
 	$(GO) test -count=1 ./backend/store/ || status=1; \
 	echo "CIRCLEBOOK_TEST_ENGINE=postgres $(GO) test -count=1 $(PG_PKGS)"; \
 	$(GO) test -count=1 $(PG_PKGS) || status=1; \
+	echo "$(GO) test -count=1 -run TestPostgresScreenPlans ./backend/plans/"; \
+	$(GO) test -count=1 -run TestPostgresScreenPlans ./backend/plans/ || status=1; \
 	exit $$status
 
 ## bench-pg: the generated program (SIZE=tenth|program) copied into a throwaway PostgreSQL (the copy's

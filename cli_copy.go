@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"circlebook/backend/dbcopy"
@@ -25,24 +26,18 @@ type copyArgs struct {
 func copyFlags(cmd *flag.FlagSet) *copyArgs {
 	a := &copyArgs{}
 	cmd.StringVar(&a.from, "from", "", "the database to copy: a postgres:// URL, or a data folder or its circlebook.db")
-	cmd.StringVar(&a.to, "to", "", "the empty database to copy into: a postgres:// URL, or a data folder or its circlebook.db")
-	cmd.BoolVar(&a.merge, "merge", false, "merge into a target that holds records, by UUID (not available yet)")
+	cmd.StringVar(&a.to, "to", "", "the empty database to copy into (with --merge, any): a postgres:// URL, or a data folder or its circlebook.db")
+	cmd.BoolVar(&a.merge, "merge", false, "merge into a target that holds records: what it has (by UUID) stays, what it lacks is added")
 	return a
 }
 
-// errMergeLater refuses --merge, which this version does not do yet.
-var errMergeLater = errors.New("--merge is not available yet: copy into an empty database, or move circles one at a time " +
-	"with `export --format json --include-private` and `import`, which merge by UUID")
-
 // runCopy copies a whole database into an empty one (SQLite file or
-// PostgreSQL, either way), with progress on stderr and a summary on stdout.
-// Naming mistakes, a side that cannot be opened, the same database twice
-// and a target that holds records exit 2 with one line; the target is left
-// as it was on any error.
+// PostgreSQL, either way), or with --merge into any (see dbcopy.Merge),
+// with progress on stderr and a summary on stdout. Naming mistakes, a side
+// that cannot be opened, the same database twice, a target that holds
+// records (without --merge) and records that conflict (with it) exit 2
+// with one line; the target is left as it was on any error.
 func runCopy(a copyArgs, stdout, stderr io.Writer) error {
-	if a.merge {
-		return badInput(errMergeLater)
-	}
 	if a.from == "" || a.to == "" {
 		return usageError(errors.New("copy needs --from and --to"))
 	}
@@ -68,19 +63,34 @@ func runCopy(a copyArgs, stdout, stderr io.Writer) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rep, err := dbcopy.Copy(ctx, src.DB, dst.DB, dbcopy.Options{Progress: stderr})
+	report, err := copyOrMerge(ctx, a.merge, src, dst, stdout, stderr)
 	dst.Close()
 	if err != nil {
 		unmake()
 	}
-	if errors.Is(err, dbcopy.ErrNotEmpty) || errors.Is(err, dbcopy.ErrNotOwner) {
+	if errors.Is(err, dbcopy.ErrNotEmpty) || errors.Is(err, dbcopy.ErrNotOwner) || errors.Is(err, dbcopy.ErrConflict) {
 		return badInput(fmt.Errorf("--to %s: %w", dst.Path, err))
 	}
 	if err != nil {
-		return fmt.Errorf("copy %s to %s (the target is left as it was): %w", src.Path, dst.Path, err)
+		verb := "copy"
+		if a.merge {
+			verb = "merge"
+		}
+		return fmt.Errorf("%s %s to %s (the target is left as it was): %w", verb, src.Path, dst.Path, err)
 	}
-	printCopyReport(stdout, rep, src, dst)
+	report()
 	return nil
+}
+
+// copyOrMerge copies, or merges, src into dst and returns what prints its report.
+func copyOrMerge(ctx context.Context, merge bool, src, dst *store.Store, stdout, stderr io.Writer) (func(), error) {
+	opt := dbcopy.Options{Progress: stderr}
+	if !merge {
+		rep, err := dbcopy.Copy(ctx, src.DB, dst.DB, opt)
+		return func() { printCopyReport(stdout, rep, src, dst) }, err
+	}
+	rep, err := dbcopy.Merge(ctx, src.DB, dst.DB, opt)
+	return func() { printMergeReport(stdout, rep, src, dst) }, err
 }
 
 // copyEnds reads --from and --to and refuses the same database twice.
@@ -142,4 +152,31 @@ func printCopyReport(w io.Writer, rep dbcopy.Report, src, dst *store.Store) {
 	}
 	fmt.Fprintf(w, "Copied %d records from %s (%s) to %s (%s) in %.1fs; counts and checksums match on both sides.\n",
 		rep.Rows(), src.Path, src.Dialect, dst.Path, dst.Dialect, rep.Elapsed.Seconds())
+}
+
+// printMergeReport writes each table's records added and kept, then one
+// line; a merge into an empty target was a copy, and says so.
+func printMergeReport(w io.Writer, rep dbcopy.MergeReport, src, dst *store.Store) {
+	if rep.Copied != nil {
+		printCopyReport(w, *rep.Copied, src, dst)
+		fmt.Fprintln(w, "The target was empty: the merge was a copy.")
+		return
+	}
+	for _, t := range rep.Tables {
+		var more []string
+		if t.ByKey > 0 {
+			more = append(more, fmt.Sprintf("%d of them by %s", t.ByKey, t.KeyName))
+		}
+		if t.Differing > 0 {
+			more = append(more, fmt.Sprintf("%d with other text there: the source's is kept as a revision", t.Differing))
+		}
+		note := ""
+		if len(more) > 0 {
+			note = " (" + strings.Join(more, "; ") + ")"
+		}
+		fmt.Fprintf(w, "%-16s %9d added %9d kept%s\n", t.Table, t.Added, t.Kept, note)
+	}
+	added, kept := rep.Totals()
+	fmt.Fprintf(w, "Merged %s (%s) into %s (%s) in %.1fs: %d records added, %d kept as the target had them; every source record is in the target.\n",
+		src.Path, src.Dialect, dst.Path, dst.Dialect, rep.Elapsed.Seconds(), added, kept)
 }

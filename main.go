@@ -80,9 +80,10 @@ const usage = `Usage:
                                           a person's growth report: shared goals, check-ins,
                                           milestones, skills and attendance
   circlebook import FILE                  import a bundle (merged by UUID)
-  circlebook copy --from DSN|FILE --to DSN|FILE
+  circlebook copy --from DSN|FILE --to DSN|FILE [--merge]
                                           copy a whole database into an empty one, SQLite or
-                                          PostgreSQL either way, checking counts and checksums
+                                          PostgreSQL either way, checking counts and checksums;
+                                          --merge adds to one that holds records, by UUID
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.

@@ -8,6 +8,7 @@ import (
 	"circlebook/backend/model"
 	"circlebook/backend/sessions"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 )
 
@@ -307,34 +308,41 @@ func (m *merger) putPins() error {
 	return insert(m, "pins", &fresh)
 }
 
-// number keeps the numbers the bundle gives its sessions: they were shown and
-// exported where it was made. A session the import wrote with no number, or
-// with one another session here already has, takes the next number after
-// the circle's highest, in date order; the sessions here keep theirs.
+// number numbers the sessions the import wrote (see NumberSessions).
 func (m *merger) number() error {
 	if len(m.written) == 0 {
 		return nil
 	}
-	if err := sessions.LockNumbers(m.tx, m.circle.ID); err != nil { // another writer numbering this circle waits
-		return dbErr("sessions", err)
+	return dbErr("sessions", NumberSessions(m.tx, m.circle.ID, m.written))
+}
+
+// NumberSessions is the rule a merge numbers the sessions it wrote into a
+// circle by (an import here, a merging copy in backend/dbcopy): they keep
+// the numbers they came with, which were shown and exported where they were
+// made. One written with no number, or with one another session here
+// already has, takes the next number after the circle's highest, in date
+// order; the sessions here keep theirs. It runs in the caller's transaction.
+func NumberSessions(tx *gorm.DB, circleID uint, written []uint) error {
+	if err := sessions.LockNumbers(tx, circleID); err != nil { // another writer numbering this circle waits
+		return err
 	}
 	var rows []model.Session
-	if err := m.tx.Select("id", "number").Where("circle_id = ?", m.circle.ID).Order("starts_at, id").Find(&rows).Error; err != nil {
-		return dbErr("sessions", err)
+	if err := tx.Select("id", "number").Where("circle_id = ?", circleID).Order("starts_at, id").Find(&rows).Error; err != nil {
+		return err
 	}
-	written := map[uint]bool{}
-	for _, id := range m.written {
-		written[id] = true
+	isWritten := map[uint]bool{}
+	for _, id := range written {
+		isWritten[id] = true
 	}
 	taken, highest := map[int]bool{}, 0
 	for _, r := range rows {
 		highest = max(highest, r.Number)
-		if !written[r.ID] {
+		if !isWritten[r.ID] {
 			taken[r.Number] = true
 		}
 	}
 	for _, r := range rows {
-		if !written[r.ID] {
+		if !isWritten[r.ID] {
 			continue
 		}
 		if r.Number > 0 && !taken[r.Number] {
@@ -342,8 +350,8 @@ func (m *merger) number() error {
 			continue
 		}
 		highest++
-		if err := m.tx.Model(&model.Session{}).Where("id = ?", r.ID).UpdateColumn("number", highest).Error; err != nil {
-			return dbErr("sessions", err)
+		if err := tx.Model(&model.Session{}).Where("id = ?", r.ID).UpdateColumn("number", highest).Error; err != nil {
+			return err
 		}
 	}
 	return nil

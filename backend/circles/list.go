@@ -81,19 +81,22 @@ func (s *Circles) List(req ListRequest) (ListPage, error) {
 
 // summaryQuery reads the rows of a page: each circle with its current member
 // count, its tally (kept by triggers in circle_tallies) and its first planned
-// session from a date on.
-const summaryQuery = `SELECT c.id, c.uuid, c.created_at, c.updated_at, c.name, substr(c.purpose, 1, ?), c.kind, c.cadence,
-	c.cadence_days, c.meeting_day, c.meeting_time, c.duration_minutes, c.time_zone, c.place, c.video_link,
-	c.start_date, c.end_date, c.status, c.color, c.pinned,
-	(SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id AND m.left_on = ''),
+// session from a date on. The listed circles (l), with their next sessions'
+// ids, come from a subquery bounded by LIMIT (the number of ids: no row is
+// left out), which keeps PostgreSQL from folding it into the joins, where the
+// next-session lookup would become a hash key and sessions would be read whole.
+const summaryQuery = `SELECT l.id, l.uuid, l.created_at, l.updated_at, l.name, substr(l.purpose, 1, ?), l.kind, l.cadence,
+	l.cadence_days, l.meeting_day, l.meeting_time, l.duration_minutes, l.time_zone, l.place, l.video_link,
+	l.start_date, l.end_date, l.status, l.color, l.pinned, l.member_count,
 	COALESCE(t.present, 0), COALESCE(t.late, 0), COALESCE(t.excused, 0), COALESCE(t.absent, 0),
 	s.id, s.uuid, s.created_at, s.updated_at, s.number, s.starts_at, s.duration_minutes, s.topic, s.place, s.status
-FROM circles c
-LEFT JOIN circle_tallies t ON t.circle_id = c.id
-LEFT JOIN sessions s ON s.id = (SELECT n.id FROM sessions n
-	WHERE n.circle_id = c.id AND n.status = ? AND n.starts_at >= ? ORDER BY n.starts_at, n.id LIMIT 1)
-WHERE c.id IN ?
-ORDER BY c.name_key, c.name, c.id`
+FROM (SELECT c.*, (SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id AND m.left_on = '') AS member_count,
+		(SELECT n.id FROM sessions n WHERE n.circle_id = c.id AND n.status = ? AND n.starts_at >= ?
+			ORDER BY n.starts_at, n.id LIMIT 1) AS next_id
+	FROM circles c WHERE c.id IN ? LIMIT ?) l
+LEFT JOIN circle_tallies t ON t.circle_id = l.id
+LEFT JOIN sessions s ON s.id = l.next_id
+ORDER BY l.name_key, l.name, l.id`
 
 // summaries reads the rows of the circles ids names, in list order; today is YYYY-MM-DD.
 func summaries(tx *gorm.DB, ids []uint, today string) ([]Summary, error) {
@@ -101,7 +104,7 @@ func summaries(tx *gorm.DB, ids []uint, today string) ([]Summary, error) {
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.Raw(summaryQuery, ListPurpose+1, model.SessionPlanned, today, ids).Rows()
+	rows, err := tx.Raw(summaryQuery, ListPurpose+1, model.SessionPlanned, today, ids, len(ids)).Rows()
 	if err != nil {
 		return nil, err
 	}

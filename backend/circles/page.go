@@ -57,10 +57,13 @@ func (s *Circles) Get(id uint) (Page, error) {
 		if err := find(tx, id, &p.Circle); err != nil {
 			return err
 		}
-		if err := memberList(tx, id, &p); err != nil {
+		if err := figures(tx, id, &p); err != nil {
 			return err
 		}
 		var err error
+		if p.Members, err = members(tx, id); err != nil {
+			return err
+		}
 		if p.Window, err = window(tx, id, s.now().Format(check.DateLayout)); err != nil {
 			return err
 		}
@@ -70,7 +73,7 @@ func (s *Circles) Get(id uint) (Page, error) {
 		if p.Grid, err = grid(tx, p.Members, p.Sessions); err != nil {
 			return err
 		}
-		if err := tallies(tx, id, &p); err != nil {
+		if err := memberTallies(tx, id, &p); err != nil {
 			return err
 		}
 		if err := openActions(tx, id, &p); err != nil {
@@ -82,24 +85,23 @@ func (s *Circles) Get(id uint) (Page, error) {
 	return p, err
 }
 
-// memberList reads the first MaxMembers members and counts them all.
-func memberList(tx *gorm.DB, id uint, p *Page) error {
-	if err := tx.Table("memberships").Where("circle_id = ?", id).Count(&p.MemberCount).Error; err != nil {
-		return err
-	}
-	var err error
-	p.Members, err = members(tx, id)
+// figures reads how many members and open action items the circle has
+// and its tally (kept in circle_tallies), in one statement: each statement
+// is a round trip to a PostgreSQL program database.
+func figures(tx *gorm.DB, id uint, p *Page) error {
+	var present, late, excused, absent int
+	err := tx.Raw(`SELECT (SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id),
+		(SELECT COUNT(*) FROM action_items a WHERE a.circle_id = c.id AND a.status = ?),
+		COALESCE(t.present, 0), COALESCE(t.late, 0), COALESCE(t.excused, 0), COALESCE(t.absent, 0)
+		FROM circles c LEFT JOIN circle_tallies t ON t.circle_id = c.id WHERE c.id = ?`, model.ActionOpen, id).
+		Row().Scan(&p.MemberCount, &p.OpenCount, &present, &late, &excused, &absent)
+	p.Attendance = attendance.Counts(present, late, excused, absent)
 	return err
 }
 
-// tallies reads the circle's tally, kept in circle_tallies, and each listed
-// member's, counted over the circle's held sessions.
-func tallies(tx *gorm.DB, id uint, p *Page) error {
-	var t struct{ Present, Late, Excused, Absent int }
-	if err := tx.Table("circle_tallies").Select("present, late, excused, absent").Where("circle_id = ?", id).Scan(&t).Error; err != nil {
-		return err
-	}
-	p.Attendance = attendance.Counts(t.Present, t.Late, t.Excused, t.Absent)
+// memberTallies reads each listed member's tally, counted over the
+// circle's held sessions.
+func memberTallies(tx *gorm.DB, id uint, p *Page) error {
 	byPerson, err := attendance.ByPersonInCircle(tx, id)
 	if err != nil {
 		return err
@@ -116,12 +118,8 @@ func tallies(tx *gorm.DB, id uint, p *Page) error {
 const MaxOpenActions = 100
 
 func openActions(tx *gorm.DB, id uint, p *Page) error {
-	open := "circle_id = ? AND status = ?"
-	if err := tx.Table("action_items").Where(open, id, model.ActionOpen).Count(&p.OpenCount).Error; err != nil {
-		return err
-	}
 	var err error
-	p.Actions, err = actions.Scan(actions.Query(tx).Where("a."+open, id, model.ActionOpen).Limit(MaxOpenActions))
+	p.Actions, err = actions.Scan(actions.Query(tx).Where("a.circle_id = ? AND status = ?", id, model.ActionOpen).Limit(MaxOpenActions))
 	if err != nil {
 		return err
 	}

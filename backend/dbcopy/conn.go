@@ -20,7 +20,8 @@ type conn interface {
 	insert(ctx context.Context, t table, rows [][]any) error
 }
 
-// sqlConn is a database/sql transaction: either side on SQLite, the source on PostgreSQL.
+// sqlConn is a database/sql transaction: either side on SQLite, the source
+// on PostgreSQL, and the target of a merge there.
 type sqlConn struct {
 	tx *sql.Tx
 	d  store.Dialect
@@ -76,7 +77,7 @@ func (c sqlConn) insert(ctx context.Context, t table, rows [][]any) error {
 		return args
 	}
 	if len(rows) >= per {
-		stmt, err := c.tx.PrepareContext(ctx, insertSQL(t, per))
+		stmt, err := c.tx.PrepareContext(ctx, placeholders(c.d, insertSQL(t, per)))
 		if err != nil {
 			return err
 		}

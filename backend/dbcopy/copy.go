@@ -15,6 +15,10 @@
 // built and the keys checked once at the end (derived.go, bulk.go). Either
 // way they are then compared with the source's. Id counters are set past the highest
 // id the source ever gave.
+//
+// Merge brings a database into one that holds records already, by UUID,
+// under the bundle import's rules (merge_rules.go), in one transaction on
+// the target through its own triggers.
 package dbcopy
 
 import (
@@ -91,6 +95,9 @@ func Copy(ctx context.Context, from, to *gorm.DB, opt Options) (Report, error) {
 			return err
 		})
 	})
+	if err == nil {
+		analyze(ctx, to, opt.Progress)
+	}
 	rep.Elapsed = time.Since(start)
 	return rep, err
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // scan reads t's rows (a derived table's live ones) in key order, batch
-// rows at a time, never more, and hands each batch, normalised, to each.
+// rows at a time, never more, and hands each batch, normalised, to each,
+// which may change the rows.
 func scan(ctx context.Context, c conn, t table, batch int, each func(rows [][]any) error) error {
 	keyAt := make([]int, len(t.key))
 	for i, k := range t.key {
@@ -25,19 +26,21 @@ func scan(ctx context.Context, c conn, t table, batch int, each func(rows [][]an
 		if err != nil {
 			return err
 		}
-		if len(rows) > 0 {
-			if err := each(rows); err != nil {
-				return err
-			}
+		if len(rows) == 0 {
+			return nil
+		}
+		last := rows[len(rows)-1]
+		next := make([]any, len(keyAt)) // before each, which may rewrite the rows (a merge does)
+		for i, at := range keyAt {
+			next[i] = last[at]
+		}
+		if err := each(rows); err != nil {
+			return err
 		}
 		if len(rows) < batch {
 			return nil
 		}
-		last := rows[len(rows)-1]
-		after = make([]any, len(keyAt))
-		for i, at := range keyAt {
-			after[i] = last[at]
-		}
+		after = next
 	}
 }
 

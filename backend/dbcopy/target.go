@@ -19,6 +19,19 @@ const seedTopics = "6b0f3f52-41a4-5b8e-9d1c-0a7e2c4b9f0"
 // checkEmpty refuses a target holding any record but the seeded topics,
 // then clears those (the source's topics replace them, ids and all).
 func checkEmpty(ctx context.Context, c conn, tables []table) error {
+	held, err := heldRecords(ctx, c, tables)
+	if err != nil {
+		return err
+	}
+	if len(held) > 0 {
+		return fmt.Errorf("%w (it holds %s): copy into an empty database", ErrNotEmpty, strings.Join(held, ", "))
+	}
+	return c.exec(ctx, "DELETE FROM topics")
+}
+
+// heldRecords says how many records of each table a target holds ("3
+// people"), the seeded topics aside; none when it is empty.
+func heldRecords(ctx context.Context, c conn, tables []table) ([]string, error) {
 	var held []string
 	for _, t := range tables {
 		if t.derived {
@@ -30,16 +43,13 @@ func checkEmpty(ctx context.Context, c conn, tables []table) error {
 		}
 		n, err := countQuery(ctx, c, q)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if n > 0 {
 			held = append(held, fmt.Sprintf("%d %s", n, t.name))
 		}
 	}
-	if len(held) > 0 {
-		return fmt.Errorf("%w (it holds %s): copy into an empty database", ErrNotEmpty, strings.Join(held, ", "))
-	}
-	return c.exec(ctx, "DELETE FROM topics")
+	return held, nil
 }
 
 // countQuery runs a query of one integer.

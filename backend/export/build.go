@@ -178,10 +178,13 @@ func (b *builder) loadPeople(s *Summary) error {
 		ps[i].member = true
 	}
 	var others []person
+	// One IN over a UNION (not an OR of two INs, nor NOT IN), so that
+	// PostgreSQL reads people by key for the few ids found, not all of them.
 	err = b.tx.Table("people p").Select("p.id, p.name, p.email").
-		Where("p.id NOT IN (SELECT person_id FROM memberships WHERE circle_id = ?)", b.circle.ID).
-		Where("(p.id IN (SELECT owner_id FROM action_items WHERE circle_id = ?) OR p.id IN (SELECT a.person_id FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.circle_id = ?))",
-			b.circle.ID, b.circle.ID).Scan(&others).Error
+		Where("p.id IN (SELECT owner_id FROM action_items WHERE circle_id = ? UNION SELECT a.person_id FROM attendance a JOIN sessions s ON s.id = a.session_id WHERE s.circle_id = ?)",
+			b.circle.ID, b.circle.ID).
+		Where("NOT EXISTS (SELECT 1 FROM memberships m WHERE m.circle_id = ? AND m.person_id = p.id)", b.circle.ID).
+		Scan(&others).Error
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func (s *People) Get(id uint) (Page, error) {
 		if err := find(tx, id, &p.Person); err != nil {
 			return err
 		}
-		for _, step := range []func(*gorm.DB, uint, *Page) error{personCircles, visits, pins, openActions} {
+		for _, step := range []func(*gorm.DB, uint, *Page) error{counts, personCircles, visits, pins, openActions} {
 			if err := step(tx, id, &p); err != nil {
 				return err
 			}
@@ -78,10 +78,18 @@ func (s *People) Get(id uint) (Page, error) {
 	return p, err
 }
 
+// counts reads how many circles, marks, pins and open action items the
+// person has, in one statement: each statement is a round trip to a
+// PostgreSQL program database.
+func counts(tx *gorm.DB, id uint, p *Page) error {
+	return tx.Raw(`SELECT (SELECT COUNT(*) FROM memberships WHERE person_id = ?),
+		(SELECT COUNT(*) FROM attendance WHERE person_id = ?),
+		(SELECT COUNT(*) FROM pins WHERE person_id = ?),
+		(SELECT COUNT(*) FROM action_items WHERE owner_id = ? AND status = ?)`, id, id, id, id, model.ActionOpen).
+		Row().Scan(&p.CircleCount, &p.VisitCount, &p.PinCount, &p.ActionCount)
+}
+
 func personCircles(tx *gorm.DB, id uint, p *Page) error {
-	if err := tx.Table("memberships").Where("person_id = ?", id).Count(&p.CircleCount).Error; err != nil {
-		return err
-	}
 	err := tx.Table("memberships m").Where("m.person_id = ?", id).Select("m.circle_id, c.name, c.kind, c.status, c.color, m.role, m.joined_on, m.left_on").
 		Joins("JOIN circles c ON c.id = m.circle_id").
 		Order("m.id DESC").Limit(MaxPersonCircles).Scan(&p.Circles).Error
@@ -103,9 +111,6 @@ func personCircles(tx *gorm.DB, id uint, p *Page) error {
 }
 
 func visits(tx *gorm.DB, id uint, p *Page) error {
-	if err := tx.Table("attendance").Where("person_id = ?", id).Count(&p.VisitCount).Error; err != nil {
-		return err
-	}
 	return tx.Table("attendance a").
 		Select("a.session_id, s.circle_id, c.name AS circle_name, s.number, s.starts_at, a.status").
 		Joins("JOIN sessions s ON s.id = a.session_id").
@@ -115,9 +120,6 @@ func visits(tx *gorm.DB, id uint, p *Page) error {
 }
 
 func pins(tx *gorm.DB, id uint, p *Page) error {
-	if err := tx.Table("pins").Where("person_id = ?", id).Count(&p.PinCount).Error; err != nil {
-		return err
-	}
 	p.Pins = []Pin{}
 	return tx.Table("pins n").Select("n.*, COALESCE(c.name, '') AS circle_name").
 		Joins("LEFT JOIN circles c ON c.id = n.circle_id").
@@ -125,11 +127,7 @@ func pins(tx *gorm.DB, id uint, p *Page) error {
 }
 
 func openActions(tx *gorm.DB, id uint, p *Page) error {
-	mine := "owner_id = ? AND status = ?"
-	if err := tx.Table("action_items").Where(mine, id, model.ActionOpen).Count(&p.ActionCount).Error; err != nil {
-		return err
-	}
 	var err error
-	p.Actions, err = actions.Scan(actions.Query(tx).Where("a."+mine, id, model.ActionOpen).Limit(MaxPersonActions))
+	p.Actions, err = actions.Scan(actions.Query(tx).Where("a.owner_id = ? AND status = ?", id, model.ActionOpen).Limit(MaxPersonActions))
 	return err
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"circlebook/backend/circles"
+	"circlebook/backend/export"
 	"circlebook/backend/internal/scaledb"
 	"circlebook/backend/internal/scalepg"
 	"circlebook/backend/model"
@@ -43,6 +44,10 @@ func BenchmarkPostgresScreenCalls(b *testing.B) {
 			_, err := p.svc.Circles.List(circles.ListRequest{Query: "a", Offset: 900})
 			return err
 		}},
+		{"circles.List/archived-100", func(p program, _ int) error {
+			_, err := p.svc.Circles.List(circles.ListRequest{IncludeArchived: true, Limit: 100})
+			return err
+		}},
 		{"circles.Sidebar", func(p program, _ int) error { _, err := p.svc.Circles.Sidebar([]uint{p.circle}); return err }},
 		{"people.List", func(p program, _ int) error { _, err := p.svc.People.List(people.ListRequest{}); return err }},
 		{"people.List/ana", func(p program, _ int) error {
@@ -56,6 +61,10 @@ func BenchmarkPostgresScreenCalls(b *testing.B) {
 		{"circles.Get", func(p program, _ int) error { _, err := p.svc.Circles.Get(p.circle); return err }},
 		{"people.Get", func(p program, _ int) error { _, err := p.svc.People.Get(p.person); return err }},
 		{"sessions.Get", func(p program, _ int) error { _, err := p.svc.Sessions.Get(p.held); return err }},
+		{"exports.Preview", func(p program, _ int) error {
+			_, err := p.svc.Exports.Preview(p.circle, export.Request{Format: "md", Period: export.AllTime})
+			return err
+		}},
 		{"sessions.MarkAttendance", func(p program, i int) error {
 			_, err := p.svc.Sessions.MarkAttendance(p.held, p.member, marks[i%2])
 			return err

@@ -1,0 +1,90 @@
+package dbcopy
+
+import (
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"circlebook/backend/store"
+)
+
+// The merge's rules cover every table the copy carries; their references
+// are the schema's foreign keys, and their keys its unique indexes (but
+// for the UUIDs'), so no reference is left unrewritten and no new row
+// meets a unique index the merge did not look it up by.
+func TestMergeRulesMatchTheSchema(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	tables, err := plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tb := range tables {
+		r, ok := rules[tb.name]
+		if tb.derived {
+			continue
+		}
+		if !ok {
+			t.Errorf("%s has no merge rule", tb.name)
+			continue
+		}
+		var fks []struct{ From, Table string }
+		if err := st.DB.Raw(`SELECT "from", "table" FROM pragma_foreign_key_list(?)`, tb.name).Scan(&fks).Error; err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{}
+		for _, fk := range fks {
+			want[fk.From] = fk.Table
+		}
+		if !maps.Equal(r.refs, want) && !(len(r.refs) == 0 && len(want) == 0) {
+			t.Errorf("%s: the rule rewrites %v, the schema's foreign keys are %v", tb.name, r.refs, want)
+		}
+		var keys []string
+		var idx []struct {
+			Name   string
+			Origin string
+		}
+		if err := st.DB.Raw(`SELECT name, origin FROM pragma_index_list(?) WHERE "unique"`, tb.name).Scan(&idx).Error; err != nil {
+			t.Fatal(err)
+		}
+		for _, ix := range idx {
+			var cols []string
+			if err := st.DB.Raw(`SELECT COALESCE(name, '') FROM pragma_index_info(?) ORDER BY seqno`, ix.Name).Scan(&cols).Error; err != nil {
+				t.Fatal(err)
+			}
+			for i, c := range cols {
+				if c == "" { // an expression: lower(col), as a case-insensitive key
+					var def string
+					st.DB.Raw("SELECT sql FROM sqlite_master WHERE name = ?", ix.Name).Scan(&def)
+					if m := lowerCol.FindStringSubmatch(def); m != nil && r.fold {
+						cols[i] = m[1]
+					}
+				}
+			}
+			if !slices.Equal(cols, []string{"uuid"}) && !slices.Equal(cols, []string{"list_order"}) { // SQLite's list order is the triggers'
+
+				keys = append(keys, strings.Join(cols, ","))
+			}
+		}
+		var ruleKeys []string
+		if len(r.key) > 0 {
+			ruleKeys = []string{strings.Join(r.key, ",")}
+		}
+		if !slices.Equal(keys, ruleKeys) {
+			t.Errorf("%s: the rule matches by %v, the schema's unique keys are %v", tb.name, ruleKeys, keys)
+		}
+		for _, c := range append(slices.Clone(r.identity), r.key...) {
+			if tb.col(c) < 0 {
+				t.Errorf("%s: the rule names %s, which the table has not", tb.name, c)
+			}
+		}
+	}
+}
+
+// lowerCol finds the column of an index on lower(col).
+var lowerCol = regexp.MustCompile(`lower\((\w+)\)`)
