@@ -38,6 +38,8 @@ func BenchmarkPeopleSearchPostgres(b *testing.B) {
 		{"a/first", people.ListRequest{Query: "a"}},
 		{"a/jump", people.ListRequest{Query: "a", Offset: jump}},
 		{"ana/first", people.ListRequest{Query: "ana"}},
+		{"ana/cursor", people.ListRequest{Query: "ana", After: next(b, lite, "ana")}},
+		{"gil/jump", people.ListRequest{Query: "gil", Offset: jump}},
 		{"zoe/first", people.ListRequest{Query: "zoe"}},
 		{"zoe/jump", people.ListRequest{Query: "zoe", Offset: jump}},
 		{"two-words", people.ListRequest{Query: "ana gar"}},
@@ -70,6 +72,17 @@ func BenchmarkPeopleSearchPostgres(b *testing.B) {
 			b.ReportMetric(float64(base.Microseconds())/float64(b.N), "sqlite-us/op")
 		})
 	}
+}
+
+// next is the cursor after the first page of query on st: the same on
+// both engines, whose people are made alike.
+func next(b *testing.B, st *store.Store, query string) string {
+	b.Helper()
+	page, err := people.New(st.DB, testdb.Now).List(people.ListRequest{Query: query})
+	if err != nil || page.Next == "" {
+		b.Fatalf("first page of %q: %v (no cursor: %v)", query, err, page.Next == "")
+	}
+	return page.Next
 }
 
 // openSQLite opens a new SQLite store for b, closed when b ends.

@@ -50,6 +50,7 @@ var migrations = []Migration{
 	{ID: "2026-12-02-search-index", SQLite: searchIndex, Postgres: inPostgresBaseline},
 	{ID: "2026-12-02-list-counts", SQLite: listCounts, Postgres: inPostgresBaseline},
 	{ID: "2026-12-02-search-order", SQLite: searchOrder, Postgres: searchOrderPostgres},
+	{ID: "2026-12-02-people-name-index", SQLite: unchanged, Postgres: peopleNameIndexPostgres},
 	{ID: "2026-12-02-growth", SQLite: script(growthSQL), Postgres: script(growthPostgresSQL)},
 }
 
