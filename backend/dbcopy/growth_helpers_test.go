@@ -3,7 +3,10 @@ package dbcopy_test
 import (
 	"testing"
 
+	"circlebook/backend/goals"
+	"circlebook/backend/growth"
 	"circlebook/backend/model"
+	"circlebook/backend/services"
 
 	"gorm.io/gorm"
 )
@@ -40,5 +43,42 @@ func addGrowth(t *testing.T, db *gorm.DB, s model.Session, p model.Person) {
 		if err := db.Create(v).Error; err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// addLaptopGrowth adds, through the services, a leader's growth work on a
+// laptop (see addLaptopWork): in their own circle c, the mentee's shared
+// goal with a task, checked in on at the held session ses, and both the
+// mentee's and the group's feedback on it; a shared and a private milestone
+// of the mentee's; a framework both leaders make under one name (in other
+// case), used by c and the shared circle craft, with the mentee rated in c
+// and Zoe, whom both enter, in craft.
+func addLaptopGrowth(t *testing.T, s *services.Services, who string, c, ses, mentee, craft, zoe uint) {
+	t.Helper()
+	must := func(_ any, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	g, err := s.Goals.Create(goals.GoalInput{PersonID: mentee, CircleID: &c, Title: who + " finds a sponsor",
+		Visibility: model.Shared, Tasks: []goals.TaskInput{{Title: "Ask around"}}})
+	must(g, err)
+	must(s.Goals.CheckIn(ses, g.Goal.ID, goals.CheckInInput{Progress: 20, Note: "asked two"}))
+	must(s.Feedback.Give(growth.FeedbackInput{SessionID: ses, PersonID: &mentee, Usefulness: 4, Worked: who}))
+	must(s.Feedback.Give(growth.FeedbackInput{SessionID: ses, Usefulness: 5}))
+	for _, vis := range []string{model.Shared, model.Private} {
+		must(s.Milestones.Add(growth.MilestoneInput{PersonID: mentee, Kind: model.MilestonePraise, HappenedOn: "2026-11-21",
+			Text: who + " " + vis, Visibility: vis}))
+	}
+	name := map[bool]string{true: "Merging Skills", false: "merging skills"}[who < "B"]
+	fw, err := s.Frameworks.Create(growth.FrameworkInput{Name: name, Items: []string{"Asking"}})
+	must(fw, err)
+	for _, circle := range []uint{c, craft} {
+		must(s.Frameworks.Use(circle, fw.ID))
+	}
+	for person, circle := range map[uint]uint{mentee: c, zoe: craft} {
+		must(s.Skills.Rate(growth.RatingInput{PersonID: person, CircleID: circle, FrameworkItemID: fw.Items[0].ID,
+			Rating: 2, Phase: model.PhaseBefore, RatedOn: "2026-11-20"}))
 	}
 }

@@ -23,7 +23,8 @@ const shared = "Product Craft Circle"
 
 // uuidTables are the tables whose records have UUIDs.
 var uuidTables = []string{"circles", "people", "topics", "memberships", "sessions", "agenda_items", "attendance",
-	"notes", "note_revisions", "pins", "action_items"}
+	"notes", "note_revisions", "pins", "action_items",
+	"frameworks", "framework_items", "goals", "goal_tasks", "goal_checkins", "milestones", "skill_ratings", "session_feedback"}
 
 // laptop is a leader's SQLite file: the sample program, and what who added
 // to it through the services (see addLaptopWork).
@@ -40,7 +41,8 @@ func laptop(t *testing.T, who, startsAt string) *store.Store {
 // leaders enter (with their own UUIDs, the same email in other case), as a
 // guest of the shared circle; a new session there at startsAt, tagged with
 // a topic both create; and the shared note of the shared circle's first
-// session, which each types differently.
+// session, which each types differently; and their growth work
+// (addLaptopGrowth).
 func addLaptopWork(t *testing.T, db *gorm.DB, who, startsAt string) {
 	t.Helper()
 	s := services.New(db, testdb.Now, t.TempDir())
@@ -79,6 +81,7 @@ func addLaptopWork(t *testing.T, db *gorm.DB, who, startsAt string) {
 		t.Fatal(err)
 	}
 	must(s.Notes.Save(first.ID, model.Shared, who+" wrote this"))
+	addLaptopGrowth(t, s, who, c.ID, ses.ID, m.PersonID, craft.ID, zoe.ID)
 }
 
 // circleNamed finds a circle by name.

@@ -12,12 +12,14 @@ import (
 // (bundle.Merge): the same records match, by the same things, and a record
 // matched by UUID must belong where the bundle import requires it to.
 type rule struct {
-	refs     map[string]string // column -> the table it refers to: the source's id there becomes the target's
-	identity []string          // what a row matched by UUID must agree on with the target's: where it belongs
-	key      []string          // what makes a row unique besides its UUID (after refs are rewritten); none when empty
-	fold     bool              // the key is one text column compared ASCII case-insensitively, as its unique index does
-	keyName  string            // how the key reads in the report
-	keepText bool              // a kept row whose body differs keeps the source's as a revision (notes)
+	refs      map[string]string // column -> the table it refers to: the source's id there becomes the target's
+	identity  []string          // what a row matched by UUID must agree on with the target's: where it belongs
+	loose     []string          // references a row matched by UUID must agree on where both sides have one (ON DELETE SET NULL)
+	key       []string          // what makes a row unique besides its UUID (after refs are rewritten); none when empty
+	fold      string            // the key's text column compared ASCII case-insensitively, as its unique index (on lower()) does
+	skipBlank bool              // a row whose fold column is empty has no key: the unique index leaves it out
+	keyName   string            // how the key reads in the report
+	keepText  bool              // a kept row whose body differs keeps the source's as a revision (notes)
 }
 
 // rules are the merge's rules, table by table. Every table but
@@ -56,14 +58,46 @@ type rule struct {
 //   - session topics (no UUID): by session and topic, their key; a tag the
 //     target lacks is added.
 //
+// The growth records (bundle.findGrowth matches the same ones):
+//
+//   - frameworks: by UUID (the sample's is the same everywhere), then by
+//     name (ASCII case-insensitive): a framework made on two laptops under
+//     one name is one framework.
+//   - framework items: by UUID, the same framework's; then by framework and
+//     name, so the items of a framework matched by name are its items.
+//   - circle frameworks (no UUID): by circle and framework, their key; a
+//     use the target lacks is added, none is taken away.
+//   - goals: by UUID, the same person's, in the same circle where both
+//     sides have one: a circle deleted on one side leaves its goals
+//     personal (ON DELETE SET NULL), and they still match (an import of
+//     the circle's bundle refuses such a goal; a merge carries the circle
+//     back and keeps the goal as the target has it).
+//   - goal tasks: by UUID, the same goal's.
+//   - goal check-ins: by UUID, the same goal's, in the same session where
+//     both sides have one (a deleted session leaves none); the import
+//     checks the goal alone, and takes the later session.
+//   - milestones: by UUID, the same person's.
+//   - skill ratings: by UUID, the same circle, person, item and phase;
+//     then by those four: one rating a phase, so where the target has one
+//     it stays.
+//   - session feedback: by UUID, the same session's and person's (none:
+//     the group's); then by session and person: one form each a session,
+//     and the group's one.
+//
+// Private goals and milestones are carried as private notes are: a merge
+// (and a copy) is between the owner's own databases; only a bundle leaves
+// them out. A kept one keeps the target's visibility, as everything kept
+// keeps all of the target's columns.
+//
 // A match that breaks a rule (a session of one circle in the source and of
 // another in the target; two source records matching one target record) is
 // refused with ErrConflict. merge_rules_test compares refs with the
-// schema's foreign keys and key with its unique indexes.
+// schema's foreign keys, loose with those ON DELETE SET NULL, and key with
+// its unique indexes.
 var rules = map[string]rule{
 	"circles": {},
-	"people":  {key: []string{"email"}, fold: true, keyName: "email"},
-	"topics":  {key: []string{"name"}, fold: true, keyName: "name"},
+	"people":  {key: []string{"email"}, fold: "email", skipBlank: true, keyName: "email"},
+	"topics":  {key: []string{"name"}, fold: "name", keyName: "name"},
 	"memberships": {refs: map[string]string{"circle_id": "circles", "person_id": "people"},
 		identity: []string{"circle_id", "person_id"}, key: []string{"circle_id", "person_id"}, keyName: "circle and person"},
 	"sessions":     {refs: map[string]string{"circle_id": "circles"}, identity: []string{"circle_id"}},
@@ -79,10 +113,29 @@ var rules = map[string]rule{
 		identity: []string{"circle_id"}},
 	"session_topics": {refs: map[string]string{"session_id": "sessions", "topic_id": "topics"},
 		key: []string{"session_id", "topic_id"}, keyName: "session and topic"},
+
+	"frameworks": {key: []string{"name"}, fold: "name", keyName: "name"},
+	"framework_items": {refs: map[string]string{"framework_id": "frameworks"}, identity: []string{"framework_id"},
+		key: []string{"framework_id", "name"}, fold: "name", keyName: "framework and name"},
+	"circle_frameworks": {refs: map[string]string{"circle_id": "circles", "framework_id": "frameworks"},
+		key: []string{"circle_id", "framework_id"}, keyName: "circle and framework"},
+	"goals": {refs: map[string]string{"person_id": "people", "circle_id": "circles"},
+		identity: []string{"person_id"}, loose: []string{"circle_id"}},
+	"goal_tasks": {refs: map[string]string{"goal_id": "goals"}, identity: []string{"goal_id"}},
+	"goal_checkins": {refs: map[string]string{"goal_id": "goals", "session_id": "sessions"},
+		identity: []string{"goal_id"}, loose: []string{"session_id"}},
+	"milestones": {refs: map[string]string{"person_id": "people"}, identity: []string{"person_id"}},
+	"skill_ratings": {refs: map[string]string{"person_id": "people", "circle_id": "circles", "framework_item_id": "framework_items"},
+		identity: []string{"circle_id", "person_id", "framework_item_id", "phase"},
+		key:      []string{"circle_id", "person_id", "framework_item_id", "phase"}, keyName: "circle, person, item and phase"},
+	"session_feedback": {refs: map[string]string{"session_id": "sessions", "person_id": "people"},
+		identity: []string{"session_id", "person_id"}, key: []string{"session_id", "person_id"}, keyName: "session and person"},
 }
 
 // keyOf is a row's key under r as one string, and false when the row has
-// none (a person without an email).
+// none (a person without an email). A NULL is a value here, as in the
+// bundle import: the group's feedback on a session (no person) is one, as
+// its partial unique index keeps it.
 func (r rule) keyOf(t table, row []any) (string, bool) {
 	if len(r.key) == 0 {
 		return "", false
@@ -90,9 +143,9 @@ func (r rule) keyOf(t table, row []any) (string, bool) {
 	parts := make([]string, len(r.key))
 	for i, k := range r.key {
 		v := row[t.col(k)]
-		if r.fold {
+		if k == r.fold {
 			s, _ := v.(string)
-			if s == "" {
+			if s == "" && r.skipBlank {
 				return "", false
 			}
 			v = fold.LowerASCII(s)
@@ -106,19 +159,39 @@ func (r rule) keyOf(t table, row []any) (string, bool) {
 // first column with (what its unique index holds), and the condition the
 // index has.
 func (r rule) keySQL() (expr, where string) {
-	if r.fold {
-		return "lower(" + r.key[0] + ")", r.key[0] + " <> ''"
+	expr = r.key[0]
+	if expr == r.fold {
+		expr = "lower(" + expr + ")"
 	}
-	return r.key[0], ""
+	if r.skipBlank {
+		where = r.fold + " <> ''"
+	}
+	return expr, where
 }
 
 // keyArg is the value a row's key's first column is looked up by.
 func (r rule) keyArg(t table, row []any) any {
 	v := row[t.col(r.key[0])]
-	if s, ok := v.(string); ok && r.fold {
+	if s, ok := v.(string); ok && r.key[0] == r.fold {
 		return fold.LowerASCII(s)
 	}
 	return v
+}
+
+// belongs reports whether a source row matched by UUID belongs where the
+// target's row old does, and if not, by which column.
+func (r rule) belongs(t table, row, old []any) (string, bool) {
+	for _, c := range r.identity {
+		if i := t.col(c); fmt.Sprint(old[i]) != fmt.Sprint(row[i]) {
+			return c, false
+		}
+	}
+	for _, c := range r.loose {
+		if i := t.col(c); old[i] != nil && row[i] != nil && fmt.Sprint(old[i]) != fmt.Sprint(row[i]) {
+			return c, false
+		}
+	}
+	return "", true
 }
 
 // referenced lists the tables some rule refers to: the merge keeps the

@@ -120,10 +120,8 @@ func (m *merger) keepByUUID(ctx context.Context, t table, r rule, rows [][]any) 
 			pending = append(pending, row)
 			continue
 		}
-		for _, c := range r.identity {
-			if i := t.col(c); fmt.Sprint(old[i]) != fmt.Sprint(row[i]) {
-				return nil, fmt.Errorf("%w: %s %s has another %s in the target than in the source", ErrConflict, t.name, row[at], c)
-			}
+		if c, ok := r.belongs(t, row, old); !ok {
+			return nil, fmt.Errorf("%w: %s %s has another %s in the target than in the source", ErrConflict, t.name, row[at], c)
 		}
 		m.keep(t, r, row, old)
 	}

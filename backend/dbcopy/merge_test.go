@@ -40,6 +40,11 @@ func TestMergeTwoLaptops(t *testing.T) {
 			for table, want := range map[string][2]int64{ // added, kept by key
 				"circles": {1, 0}, "people": {2, 1}, "topics": {0, 1}, "memberships": {1, 1}, "sessions": {2, 0},
 				"notes": {2, 3}, "session_topics": {1, 0}, "action_items": {1, 0}, "pins": {1, 0}, "attendance": {2, 0},
+				// the frameworks (and items) made on both under one name are one each (addGrowth's and
+				// addLaptopGrowth's); so are the ratings both made (the first person's, Zoe's) and the
+				// first person's feedback; the rest is each laptop's own, a private milestone included
+				"frameworks": {0, 2}, "framework_items": {0, 2}, "circle_frameworks": {1, 0}, "goals": {3, 0}, "goal_tasks": {3, 0},
+				"goal_checkins": {2, 0}, "milestones": {3, 0}, "skill_ratings": {1, 2}, "session_feedback": {2, 1},
 			} {
 				if g := got[table]; g.Added != want[0] || g.ByKey != want[1] {
 					t.Errorf("%s: added %d, kept by key %d, want %d and %d", table, g.Added, g.ByKey, want[0], want[1])
@@ -240,8 +245,10 @@ func otherStatus(s string) string {
 
 // A merging copy and the bundle import follow the same rules: the second
 // laptop merged by copy, or imported circle by circle as bundles, leaves
-// the same records (by UUID) and the same session numbers in the target;
-// only the copy also brings the person in no circle.
+// the same records (by UUID) and the same session numbers in the target,
+// and the same growth records, each where it belongs; only the copy also
+// brings the person in no circle, and the private and personal goals and
+// private milestones no bundle carries.
 func TestMergeAgreesWithBundleImport(t *testing.T) {
 	for name, target := range targets(t) {
 		t.Run(name, func(t *testing.T) {
@@ -250,16 +257,19 @@ func TestMergeAgreesWithBundleImport(t *testing.T) {
 			for _, dst := range []*store.Store{byCopy, byBundle} {
 				mergeDB(t, ana.DB, dst.DB)
 			}
+			before := beforeGrowth(t, byCopy.DB)
 			mergeDB(t, ben.DB, byCopy.DB)
 			var circles []model.Circle
 			if err := ben.DB.Order("id").Find(&circles).Error; err != nil {
 				t.Fatal(err)
 			}
+			var bundles []bundle.Bundle
 			for _, c := range circles {
 				b, err := bundle.Export(ben.DB, c.ID, bundle.Options{IncludePrivate: true}, testdb.Today)
 				if err != nil {
 					t.Fatal(err)
 				}
+				bundles = append(bundles, b)
 				err = byBundle.DB.Transaction(func(tx *gorm.DB) error { _, err := bundle.Merge(tx, b, testdb.Today); return err })
 				if err != nil {
 					t.Fatalf("import %s: %v", c.Name, err)
@@ -281,6 +291,7 @@ func TestMergeAgreesWithBundleImport(t *testing.T) {
 			if a, b := numbers(t, byCopy.DB), numbers(t, byBundle.DB); !maps.Equal(a, b) {
 				t.Errorf("session numbers differ:\n copy   %v\n import %v", a, b)
 			}
+			checkGrowthAgrees(t, byCopy.DB, byBundle.DB, ben.DB, before, bundles)
 		})
 	}
 }
