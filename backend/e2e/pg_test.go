@@ -100,6 +100,10 @@ func (c pgCluster) openPG(t *testing.T) *sql.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A connection each query, none kept: the tests stop and start the
+	// server, and a kept connection to the stopped one fails its next
+	// write ("broken pipe") once the new one is up.
+	db.SetMaxIdleConns(0)
 	t.Cleanup(func() { db.Close() })
 	return db
 }
