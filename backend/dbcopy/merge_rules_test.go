@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"circlebook/backend/store"
 )
 
 // The merge's rules cover every table the copy carries; their references
@@ -17,15 +15,7 @@ import (
 // deleted parent sets NULL is loose, never part of where a row belongs,
 // so a parent deleted on one side is no conflict.
 func TestMergeRulesMatchTheSchema(t *testing.T) {
-	st, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tables, err := plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, tables := schemaAndPlan(t)
 	for _, tb := range tables {
 		r, ok := rules[tb.name]
 		if tb.derived {

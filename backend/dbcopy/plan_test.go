@@ -13,15 +13,7 @@ import (
 // list_order, which the target's triggers make), and puts every table
 // after the tables its foreign keys reference.
 func TestPlanCoversTheSchemaInForeignKeyOrder(t *testing.T) {
-	st, err := store.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tables, err := plan()
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, tables := schemaAndPlan(t)
 	pos := map[string]int{}
 	for i, tb := range tables {
 		pos[tb.name] = i
@@ -59,4 +51,20 @@ func TestPlanCoversTheSchemaInForeignKeyOrder(t *testing.T) {
 	if len(names) != len(tables) {
 		t.Errorf("plan has %d tables, the schema %d: %s", len(tables), len(names), strings.Join(names, ", "))
 	}
+}
+
+// schemaAndPlan opens a new file at the current schema, closed when t
+// ends, and makes the copy's plan.
+func schemaAndPlan(t *testing.T) (*store.Store, []table) {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	tables, err := plan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, tables
 }

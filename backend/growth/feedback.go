@@ -98,16 +98,7 @@ func attended(tx *gorm.DB, sessionID uint, personID *uint) error {
 
 // ForSession lists a session's feedback, the group's first.
 func (s *Feedback) ForSession(sessionID uint) ([]model.SessionFeedback, error) {
-	var out []model.SessionFeedback
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := exists(tx, "sessions", "session", sessionID); err != nil {
-			return err
-		}
-		var err error
-		out, err = forSession(tx, sessionID)
-		return err
-	})
-	return out, err
+	return readFor(s.db, "sessions", "session", sessionID, forSession)
 }
 
 func forSession(tx *gorm.DB, sessionID uint) ([]model.SessionFeedback, error) {
@@ -129,16 +120,7 @@ type TrendPoint struct {
 // Trend returns the feedback on a circle's last TrendSessions held
 // sessions, oldest first.
 func (s *Feedback) Trend(circleID uint) ([]TrendPoint, error) {
-	var out []TrendPoint
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := exists(tx, "circles", "circle", circleID); err != nil {
-			return err
-		}
-		var err error
-		out, err = trend(tx, circleID)
-		return err
-	})
-	return out, err
+	return readFor(s.db, "circles", "circle", circleID, trend)
 }
 
 // trend reads the last held sessions (an index range) and their feedback.

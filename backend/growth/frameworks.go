@@ -166,16 +166,7 @@ func (s *Frameworks) Drop(circleID, frameworkID uint) ([]model.Framework, error)
 
 // ForCircle lists the frameworks a circle uses, with their items.
 func (s *Frameworks) ForCircle(circleID uint) ([]model.Framework, error) {
-	var out []model.Framework
-	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := exists(tx, "circles", "circle", circleID); err != nil {
-			return err
-		}
-		var err error
-		out, err = forCircle(tx, circleID)
-		return err
-	})
-	return out, err
+	return readFor(s.db, "circles", "circle", circleID, forCircle)
 }
 
 // forCircle reads the frameworks a circle uses, by name, with their items.

@@ -22,6 +22,21 @@ func oneLine(field, v string, limit int) error {
 	return check.UpTo(field, v, limit)
 }
 
+// readFor returns, from one transaction, what read finds for the record id
+// of table, once exists has found it there.
+func readFor[T any](db *gorm.DB, table, what string, id uint, read func(tx *gorm.DB, id uint) (T, error)) (T, error) {
+	var out T
+	err := db.Transaction(func(tx *gorm.DB) error {
+		if err := exists(tx, table, what, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = read(tx, id)
+		return err
+	})
+	return out, err
+}
+
 // exists fails with NotFound unless table has a row with id; what names it.
 func exists(tx *gorm.DB, table, what string, id uint) error {
 	var n int64
