@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"circlebook/backend/model"
-
-	"gorm.io/gorm/clause"
 )
 
 // putGrowth writes the growth records, each kind after those it refers to.
@@ -158,14 +156,8 @@ func (m *merger) putCircleFrameworks() error {
 			continue
 		}
 		row := model.CircleFramework{CircleID: m.circle.ID, FrameworkID: m.g.frameworkID[f.UUID]}
-		res := m.tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
-		if res.Error != nil {
-			return dbErr(at("frameworks", i)+".used", res.Error)
-		}
-		if res.RowsAffected > 0 {
-			m.res.CircleFrameworks.Created++
-		} else {
-			m.res.CircleFrameworks.Unchanged++
+		if err := m.link(&row, &m.res.CircleFrameworks, at("frameworks", i)+".used"); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -274,15 +274,24 @@ func (m *merger) putTopics() error {
 func (m *merger) putSessionTopics() error {
 	for i, st := range m.b.SessionTopics {
 		row := model.SessionTopic{SessionID: m.sessionID[st.Session], TopicID: m.topicID[st.Topic]}
-		res := m.tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
-		if res.Error != nil {
-			return dbErr(at("sessionTopics", i), res.Error)
+		if err := m.link(&row, &m.res.SessionTopics, at("sessionTopics", i)); err != nil {
+			return err
 		}
-		if res.RowsAffected > 0 {
-			m.res.SessionTopics.Created++
-		} else {
-			m.res.SessionTopics.Unchanged++
-		}
+	}
+	return nil
+}
+
+// link inserts a link row (a pair of keys) unless the target has it,
+// counting it created or unchanged; where names it in an error.
+func (m *merger) link(row any, count *Counts, where string) error {
+	res := m.tx.Clauses(clause.OnConflict{DoNothing: true}).Create(row)
+	if res.Error != nil {
+		return dbErr(where, res.Error)
+	}
+	if res.RowsAffected > 0 {
+		count.Created++
+	} else {
+		count.Unchanged++
 	}
 	return nil
 }

@@ -19,42 +19,32 @@ import (
 // the first session's.
 func longCircle(t *testing.T, dir string) (circleID, ana, first uint) {
 	t.Helper()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc := services.New(st.DB, time.Now, dir)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	svc, done := openServices(t, dir)
+	defer done()
 	c, err := svc.Circles.Create(circles.CircleInput{Name: "Thursday Leaders", Cadence: model.CadenceWeekly, TimeZone: "UTC", MeetingDay: -1})
-	must(err)
+	must(t, err)
 	for i, name := range []string{"Ana Ibáñez", "Bo Lindqvist", "Chidi Okafor", "Dana Levi", "Émile Roux", "Farah Haddad"} {
 		p, err := svc.People.Create(people.PersonInput{Name: name})
-		must(err)
+		must(t, err)
 		_, err = svc.Circles.AddMember(c.ID, circles.MemberInput{PersonID: p.ID, Role: model.RoleMentee})
-		must(err)
+		must(t, err)
 		if i == 0 {
 			ana = p.ID
 		}
 	}
 	day := func(weeks int) string { return time.Now().UTC().AddDate(0, 0, 7*weeks).Format("2006-01-02") + "T17:00" }
 	past, err := svc.Sessions.ScheduleSeries(c.ID, sessions.SeriesInput{FirstStartsAt: day(-60), Count: 60})
-	must(err)
+	must(t, err)
 	for i, s := range past {
 		_, err := svc.Sessions.MarkEveryone(s.ID, model.Present)
-		must(err)
+		must(t, err)
 		if i < 10 {
 			_, err = svc.Sessions.MarkAttendance(s.ID, ana, model.Absent)
-			must(err)
+			must(t, err)
 		}
 	}
 	_, err = svc.Sessions.ScheduleSeries(c.ID, sessions.SeriesInput{FirstStartsAt: day(1), Count: 15})
-	must(err)
+	must(t, err)
 	return c.ID, ana, past[0].ID
 }
 
@@ -149,4 +139,23 @@ func TestCirclePageShowsEarlierSessions(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", p.shotAs(t, "all"))
 	p.axeCheck(t, axe, "circle page with every session loaded")
+}
+
+// openServices opens the data folder dir for a test to fill through the
+// app's services before a window opens it; done closes it.
+func openServices(t *testing.T, dir string) (svc *services.Services, done func()) {
+	t.Helper()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return services.New(st.DB, time.Now, dir), func() { st.Close() }
+}
+
+// must fails t on err.
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,14 +2,11 @@ package e2e_test
 
 import (
 	"testing"
-	"time"
 
 	"circlebook/backend/circles"
 	"circlebook/backend/goals"
 	"circlebook/backend/model"
 	"circlebook/backend/people"
-	"circlebook/backend/services"
-	"circlebook/backend/store"
 )
 
 // windowGoal makes, through the app's services, a circle with Ana, her goal
@@ -17,30 +14,20 @@ import (
 // returns the session's UUID and id, Ana's UUID and the goal's id.
 func windowGoal(t *testing.T, dir string) (sessionUUID string, session uint, anaUUID string, goal uint) {
 	t.Helper()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	svc := services.New(st.DB, time.Now, dir)
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	svc, done := openServices(t, dir)
+	defer done()
 	c, err := svc.Circles.Create(circles.CircleInput{Name: "Growth Circle", Cadence: model.CadenceWeekly, TimeZone: "UTC", MeetingDay: -1})
-	must(err)
+	must(t, err)
 	ana, err := svc.People.Create(people.PersonInput{Name: "Ana Ibáñez"})
-	must(err)
+	must(t, err)
 	_, err = svc.Circles.AddMember(c.ID, circles.MemberInput{PersonID: ana.ID, Role: model.RoleMentee})
-	must(err)
+	must(t, err)
 	g, err := svc.Goals.Create(goals.GoalInput{PersonID: ana.ID, CircleID: &c.ID, Title: "Lead the Q3 product demo", ProgressMode: model.ProgressManual, Progress: 20, Visibility: model.Shared})
-	must(err)
+	must(t, err)
 	page, err := svc.Sessions.StartNow(c.ID)
-	must(err)
+	must(t, err)
 	_, err = svc.Sessions.MarkAttendance(page.Session.ID, ana.ID, model.Present)
-	must(err)
+	must(t, err)
 	return page.Session.UUID, page.Session.ID, ana.UUID, g.Goal.ID
 }
 
