@@ -487,6 +487,8 @@ export const exports = {
   preview: (circleId, req) => call('export.Exports.Preview', circleId, req),
   /** @param {number} circleId @param {ExportRequest} req @returns {Promise<ExportFile>} */
   file: (circleId, req) => call('export.Exports.File', circleId, req),
+  /** @param {number} personId @param {{format: string, from?: string, to?: string}} req format md, html or pdf @returns {Promise<ExportFile>} the person's growth report */
+  personFile: (personId, req) => call('export.Exports.PersonFile', personId, { format: req.format, from: req.from || '', to: req.to || '' }),
 };
 
 /** The sample program. */
@@ -537,4 +539,60 @@ export const goals = {
 export const story = {
   /** @param {number} personId @returns {Promise<any>} goals, checkIns, milestones, streak, topics, finished (each bounded) */
   person: (personId) => call('growth.Story.Person', personId),
+  /** @param {number} circleId @returns {Promise<any>} the circle's Growth view: goals, byStatus, skills (before/after), coverage, feedback (each bounded) */
+  circle: (circleId) => call('growth.Story.Circle', circleId),
+};
+
+/**
+ * @typedef {{personId?: number, kind: string, happenedOn: string, text: string, visibility: string}} MilestoneInput happenedOn "" is today; visibility "shared" or "private" ("" is private)
+ */
+
+/** Milestones and recognitions on a person's timeline. */
+export const milestones = {
+  /** @param {MilestoneInput} input @returns {Promise<any>} */
+  add: (input) => call('growth.Milestones.Add', input),
+  /** @param {number} id @param {MilestoneInput} input @returns {Promise<any>} */
+  update: (id, input) => call('growth.Milestones.Update', id, input),
+  /** @param {number} id @returns {Promise<any>} the deleted milestone, for restore */
+  remove: (id) => call('growth.Milestones.Delete', id),
+  /** @param {any} deleted what remove returned @returns {Promise<any>} */
+  restore: (deleted) => call('growth.Milestones.Restore', deleted),
+  /** @param {number} personId @returns {Promise<any[]>} newest first, bounded */
+  forPerson: (personId) => call('growth.Milestones.ForPerson', personId),
+};
+
+/** Frameworks: named lists of skills or topics, reused across circles. */
+export const frameworks = {
+  /** @param {{name: string, description: string, items: string[]}} input @returns {Promise<any>} */
+  create: (input) => call('growth.Frameworks.Create', input),
+  /** @param {string} name @param {string} fileName @param {string} contents a text (one item a line) or CSV file @returns {Promise<any>} */
+  import: (name, fileName, contents) => call('growth.Frameworks.Import', name, fileName, contents),
+  /** @param {number} id @returns {Promise<any>} the framework with its items */
+  get: (id) => call('growth.Frameworks.Get', id),
+  /** @returns {Promise<any[]>} */
+  list: () => call('growth.Frameworks.List'),
+  /** @param {number} circleId @param {number} frameworkId @returns {Promise<any[]>} the circle's frameworks */
+  use: (circleId, frameworkId) => call('growth.Frameworks.Use', circleId, frameworkId),
+  /** @param {number} circleId @param {number} frameworkId @returns {Promise<any[]>} the circle's frameworks */
+  drop: (circleId, frameworkId) => call('growth.Frameworks.Drop', circleId, frameworkId),
+  /** @param {number} circleId @returns {Promise<any[]>} the circle's frameworks with their items */
+  forCircle: (circleId) => call('growth.Frameworks.ForCircle', circleId),
+};
+
+/** Skill ratings, before and after. */
+export const skills = {
+  /** @param {{personId: number, circleId: number, frameworkItemId: number, rating: number, phase: string, ratedOn?: string}} input phase "before" or "after" @returns {Promise<any[]>} the person's rows in the circle */
+  rate: (input) => call('growth.Skills.Rate', { ratedOn: '', ...input }),
+  /** @param {number} personId @param {number} circleId @returns {Promise<{frameworkItemId: number, framework: string, name: string, before: number, after: number}[]>} */
+  forPerson: (personId, circleId) => call('growth.Skills.ForPerson', personId, circleId),
+};
+
+/** Feedback on held sessions. */
+export const feedback = {
+  /** @param {{sessionId: number, personId: number|null, usefulness: number, worked: string, change: string}} input personId null for the group @returns {Promise<any[]>} the session's feedback */
+  give: (input) => call('growth.Feedback.Give', input),
+  /** @param {number} sessionId @returns {Promise<any[]>} */
+  forSession: (sessionId) => call('growth.Feedback.ForSession', sessionId),
+  /** @param {number} circleId @returns {Promise<{sessionId: number, number: number, startsAt: string, mean: number, count: number}[]>} oldest first */
+  trend: (circleId) => call('growth.Feedback.Trend', circleId),
 };
