@@ -32,6 +32,9 @@ func runScaleDemo(w where, name string, stdout, stderr io.Writer) error {
 	}
 	start := time.Now()
 	r, err := scale.Generate(st.DB, size, time.Now(), stderr)
+	if err == nil {
+		err = st.MergeSearch() // as the app does once writes pause (store/merge.go)
+	}
 	if err != nil {
 		st.CloseWithoutOptimize()
 		return err

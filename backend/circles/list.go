@@ -2,7 +2,6 @@ package circles
 
 import (
 	"database/sql"
-	"time"
 
 	"circlebook/backend/attendance"
 	"circlebook/backend/model"
@@ -12,14 +11,33 @@ import (
 	"gorm.io/gorm"
 )
 
-// Summary is one row of the circles list. Its Purpose is the start of the
-// circle's (ListPurpose characters at most, then "…"), so that a page stays
-// small; the circle page (Get) has the whole of it.
+// Summary is one row of the circles list: what the row shows, not the
+// whole circle (Get has it). Its Purpose is the start of the circle's
+// (ListPurpose characters at most, then "…"). A page is read in one
+// statement, and every column of it costs each of its rows: the list
+// carries no times to parse and no fields the row does not show.
 type Summary struct {
-	model.Circle
+	ID          uint             `json:"id"`
+	Name        string           `json:"name"`
+	Purpose     string           `json:"purpose"`
+	Kind        string           `json:"kind"`
+	Cadence     string           `json:"cadence"`
+	CadenceDays int              `json:"cadenceDays"`
+	MeetingDay  int              `json:"meetingDay"`
+	MeetingTime string           `json:"meetingTime"`
+	Status      string           `json:"status"`
+	Color       string           `json:"color"`
+	Pinned      bool             `json:"pinned"`
 	MemberCount int              `json:"memberCount"`
-	NextSession *model.Session   `json:"nextSession"` // the first planned session from today on
+	NextSession *NextSession     `json:"nextSession"` // the first planned session from today on
 	Attendance  attendance.Tally `json:"attendance"`
+}
+
+// NextSession is a list row's next planned session.
+type NextSession struct {
+	ID       uint   `json:"id"`
+	Number   int    `json:"number"`
+	StartsAt string `json:"startsAt"` // local wall time in the circle's zone, YYYY-MM-DDTHH:MM
 }
 
 // ListRequest asks for one page of the circles list.
@@ -85,12 +103,13 @@ func (s *Circles) List(req ListRequest) (ListPage, error) {
 // ids, come from a subquery bounded by LIMIT (the number of ids: no row is
 // left out), which keeps PostgreSQL from folding it into the joins, where the
 // next-session lookup would become a hash key and sessions would be read whole.
-const summaryQuery = `SELECT l.id, l.uuid, l.created_at, l.updated_at, l.name, substr(l.purpose, 1, ?), l.kind, l.cadence,
-	l.cadence_days, l.meeting_day, l.meeting_time, l.duration_minutes, l.time_zone, l.place, l.video_link,
-	l.start_date, l.end_date, l.status, l.color, l.pinned, l.member_count,
+const summaryQuery = `SELECT l.id, l.name, substr(l.purpose, 1, ?), l.kind, l.cadence, l.cadence_days,
+	l.meeting_day, l.meeting_time, l.status, l.color, l.pinned, l.member_count,
 	COALESCE(t.present, 0), COALESCE(t.late, 0), COALESCE(t.excused, 0), COALESCE(t.absent, 0),
-	s.id, s.uuid, s.created_at, s.updated_at, s.number, s.starts_at, s.duration_minutes, s.topic, s.place, s.status
-FROM (SELECT c.*, (SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id AND m.left_on = '') AS member_count,
+	s.id, s.number, s.starts_at
+FROM (SELECT c.id, c.name, c.purpose, c.kind, c.cadence, c.cadence_days, c.meeting_day, c.meeting_time,
+		c.status, c.color, c.pinned, c.name_key,
+		(SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id AND m.left_on = '') AS member_count,
 		(SELECT n.id FROM sessions n WHERE n.circle_id = c.id AND n.status = ? AND n.starts_at >= ?
 			ORDER BY n.starts_at, n.id LIMIT 1) AS next_id
 	FROM circles c WHERE c.id IN ? LIMIT ?) l
@@ -119,37 +138,27 @@ func summaries(tx *gorm.DB, ids []uint, today string) ([]Summary, error) {
 	return out, rows.Err()
 }
 
-// scanSummary reads one row of listQuery.
+// scanSummary reads one row of summaryQuery.
 func scanSummary(rows *sql.Rows) (Summary, error) {
 	var (
-		sum            Summary
-		c              = &sum.Circle
-		p, l, e, a     int
-		sesID          sql.Null[uint]
-		number, mins   sql.Null[int]
-		created, upd   sql.Null[time.Time]
-		uuid, startsAt sql.Null[string]
-		topic, place   sql.Null[string]
-		status         sql.Null[string]
+		sum        Summary
+		p, l, e, a int
+		sesID      sql.Null[uint]
+		number     sql.Null[int]
+		startsAt   sql.Null[string]
 	)
-	err := rows.Scan(&c.ID, &c.UUID, &c.CreatedAt, &c.UpdatedAt, &c.Name, &c.Purpose, &c.Kind, &c.Cadence,
-		&c.CadenceDays, &c.MeetingDay, &c.MeetingTime, &c.DurationMinutes, &c.TimeZone, &c.Place, &c.VideoLink,
-		&c.StartDate, &c.EndDate, &c.Status, &c.Color, &c.Pinned,
-		&sum.MemberCount, &p, &l, &e, &a,
-		&sesID, &uuid, &created, &upd, &number, &startsAt, &mins, &topic, &place, &status)
+	err := rows.Scan(&sum.ID, &sum.Name, &sum.Purpose, &sum.Kind, &sum.Cadence, &sum.CadenceDays,
+		&sum.MeetingDay, &sum.MeetingTime, &sum.Status, &sum.Color, &sum.Pinned, &sum.MemberCount,
+		&p, &l, &e, &a, &sesID, &number, &startsAt)
 	if err != nil {
 		return Summary{}, err
 	}
-	if r := []rune(c.Purpose); len(r) > ListPurpose {
-		c.Purpose = string(r[:ListPurpose]) + "…"
+	if r := []rune(sum.Purpose); len(r) > ListPurpose {
+		sum.Purpose = string(r[:ListPurpose]) + "…"
 	}
 	sum.Attendance = attendance.Counts(p, l, e, a)
 	if sesID.Valid {
-		sum.NextSession = &model.Session{
-			Base:     model.Base{ID: sesID.V, UUID: uuid.V, CreatedAt: created.V, UpdatedAt: upd.V},
-			CircleID: c.ID, Number: number.V, StartsAt: startsAt.V, DurationMinutes: mins.V,
-			Topic: topic.V, Place: place.V, Status: status.V,
-		}
+		sum.NextSession = &NextSession{ID: sesID.V, Number: number.V, StartsAt: startsAt.V}
 	}
 	return sum, nil
 }

@@ -156,13 +156,14 @@ func TestListEmptyIsEmptyArray(t *testing.T) {
 }
 
 // TestListReadsEveryField compares each summary with the circle and session
-// as GORM loads them, so a column scanned into the wrong field shows.
+// as GORM loads them, field by field, so a column scanned into the wrong
+// field shows; and a row carries nothing the list does not show.
 func TestListReadsEveryField(t *testing.T) {
 	svc, f := setup(t)
 	c := f.Circle("Product Craft Circle", func(c *model.Circle) {
 		c.Purpose, c.Kind, c.Cadence, c.CadenceDays, c.MeetingDay = "Sharpen discovery.", model.KindPair, model.CadenceCustom, 10, 4
 		c.MeetingTime, c.DurationMinutes, c.TimeZone, c.Place, c.VideoLink = "15:00", 90, "Europe/London", "Room 4.12", "https://meet.example.org/pc"
-		c.StartDate, c.EndDate, c.Status, c.Color = "2026-03-05", "2026-12-17", model.CirclePaused, "#2f7de1"
+		c.StartDate, c.EndDate, c.Status, c.Color, c.Pinned = "2026-03-05", "2026-12-17", model.CirclePaused, "#2f7de1", true
 	})
 	next := f.Session(c, "2026-12-03T15:00", model.SessionPlanned)
 	if err := f.DB.Model(&next).Updates(map[string]any{"number": 7, "topic": "Discovery", "place": "Room 4.13", "duration_minutes": 75}).Error; err != nil {
@@ -173,11 +174,15 @@ func TestListReadsEveryField(t *testing.T) {
 	list := listed(t, svc, false)
 	got := byName(t, list)
 	for _, want := range []model.Circle{c, bare} {
-		var stored model.Circle
-		if err := f.DB.Take(&stored, want.ID).Error; err != nil {
+		var s model.Circle
+		if err := f.DB.Take(&s, want.ID).Error; err != nil {
 			t.Fatal(err)
 		}
-		if g, w := marshal(t, got[want.Name].Circle), marshal(t, stored); g != w {
+		row := got[want.Name]
+		wantRow := circles.Summary{ID: s.ID, Name: s.Name, Purpose: s.Purpose, Kind: s.Kind, Cadence: s.Cadence,
+			CadenceDays: s.CadenceDays, MeetingDay: s.MeetingDay, MeetingTime: s.MeetingTime, Status: s.Status,
+			Color: s.Color, Pinned: s.Pinned, MemberCount: row.MemberCount, NextSession: row.NextSession, Attendance: row.Attendance}
+		if g, w := marshal(t, row), marshal(t, wantRow); g != w {
 			t.Errorf("%s:\n got %s\nwant %s", want.Name, g, w)
 		}
 	}
@@ -185,11 +190,17 @@ func TestListReadsEveryField(t *testing.T) {
 	if err := f.DB.Take(&stored, next.ID).Error; err != nil {
 		t.Fatal(err)
 	}
-	if g, w := marshal(t, got[c.Name].NextSession), marshal(t, stored); g != w {
+	want := circles.NextSession{ID: stored.ID, Number: stored.Number, StartsAt: stored.StartsAt}
+	if g, w := marshal(t, got[c.Name].NextSession), marshal(t, want); g != w || stored.Number != 7 {
 		t.Errorf("next session:\n got %s\nwant %s", g, w)
 	}
 	if g := marshal(t, got[bare.Name]); !strings.Contains(g, `"memberCount":0,"nextSession":null,"attendance":{"present":0,"late":0,"excused":0,"absent":0,"rate":null}`) {
 		t.Errorf("a circle with nothing yet marshals to %s", g)
+	}
+	for _, field := range []string{"createdAt", "updatedAt", "uuid", "place", "videoLink", "timeZone", "topic"} {
+		if g := marshal(t, got[c.Name]); strings.Contains(g, `"`+field+`"`) {
+			t.Errorf("a list row carries %s, which the list does not show: %s", field, g)
+		}
 	}
 }
 

@@ -21,7 +21,7 @@ import (
 
 // Version changes whenever Generate makes different data, so that caches of
 // generated files (backend/internal/scaledb) know theirs is stale.
-const Version = 1
+const Version = 2 // 2: the caches merge the search indexes after generating, as the app does when writes pause
 
 // Size is how much a generated program holds.
 type Size struct {

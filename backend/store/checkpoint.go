@@ -54,6 +54,7 @@ func (s *Store) startCheckpoints() error {
 		return err
 	}
 	s.checkpoints = c
+	c.touch(nil) // the first pause after opening merges the search indexes (merge.go) and checkpoints
 	go c.run()
 	return nil
 }
@@ -105,7 +106,24 @@ func (c *checkpointer) run() {
 		case <-c.wrote:
 		default:
 		}
+		c.merge()
 		c.checkpoint()
+	}
+}
+
+// merge merges the list indexes' segments (merge.go), a step at a time,
+// until they are merged, a write arrives or the store closes.
+func (c *checkpointer) merge() {
+	more := func() bool {
+		select {
+		case <-c.done:
+			return false
+		default:
+			return len(c.wrote) == 0
+		}
+	}
+	if _, err := mergeIndexes(c.db, more); err != nil {
+		log.Printf("store: merging the search indexes: %v", err) // searches stay right, only slower
 	}
 }
 

@@ -162,7 +162,11 @@ func generate(size scale.Size, dir string, progress io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if _, err := scale.Generate(st.DB, size, Today, progress); err != nil {
+	_, err = scale.Generate(st.DB, size, Today, progress)
+	if err == nil {
+		err = st.MergeSearch() // as the app does once writes pause (store/merge.go)
+	}
+	if err != nil {
 		st.CloseWithoutOptimize()
 		return err
 	}

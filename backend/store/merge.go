@@ -1,0 +1,115 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	sqlite3 "modernc.org/sqlite/lib"
+)
+
+// Each commit that changes a list's search index (migration
+// 2026-12-02-search-order) adds a segment to it, and FTS5 merges segments
+// only now and then (its automerge), so a file written a row at a time (a
+// roster typed in, an import, the generator) keeps twenty segments or more,
+// and every search seeks each one: at program scale that was half of a
+// short search's time. When the writes pause, the store merges them in
+// small steps (mergeIndexes), on the checkpointer's connection: a level
+// with two segments becomes one, so an index keeps at most one segment a
+// level, a few in all, and a merge rewrites a segment about once a level.
+
+// listIndexes are the FTS5 indexes the lists search.
+var listIndexes = []string{"people_list_fts", "circles_list_fts"}
+
+// MergeStep is how many pages (4 KB each) one merge step writes at most: a
+// write that arrives during a step waits for it, and a step at program
+// scale takes a few milliseconds.
+const MergeStep = 64
+
+// mergeIndexes merges the list indexes' segments, a step at a time, while
+// there is work left and more says to go on (it is asked before each step);
+// it returns the steps that merged something. Each step is its own
+// transaction on db, a connection of its own.
+func mergeIndexes(db *sql.DB, more func() bool) (int, error) {
+	steps := 0
+	for _, fts := range listIndexes {
+		if err := mergeLevelPairs(db, fts); err != nil {
+			if busy(err) {
+				return steps, nil
+			}
+			return steps, err
+		}
+		for more() {
+			merged, err := mergeStep(db, fts)
+			if busy(err) {
+				return steps, nil // a long write holds the file: the next pause goes on
+			}
+			if err != nil {
+				return steps, fmt.Errorf("merge %s: %w", fts, err)
+			}
+			if !merged {
+				break
+			}
+			steps++
+		}
+	}
+	return steps, nil
+}
+
+// busy reports whether err is SQLite's "database is locked": another
+// connection kept its write transaction past the busy timeout.
+func busy(err error) bool {
+	var e interface{ Code() int }
+	return errors.As(err, &e) && e.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
+// mergeLevelPairs sets an index's usermerge option to 2 (FTS5's default is
+// 4), once: a merge step then merges any level holding two segments.
+func mergeLevelPairs(db *sql.DB, fts string) error {
+	var n int
+	err := db.QueryRow(fmt.Sprintf("SELECT COUNT(*) FROM %s_config WHERE k = 'usermerge' AND v = 2", fts)).Scan(&n)
+	if err != nil || n > 0 {
+		return err
+	}
+	_, err = db.Exec(fmt.Sprintf("INSERT INTO %[1]s (%[1]s, rank) VALUES ('usermerge', 2)", fts))
+	return err
+}
+
+// mergeStep runs one merge step and reports whether it merged anything:
+// FTS5 tells only through the connection's count of changed rows, which a
+// step that did any work moves by 2 or more.
+func mergeStep(db *sql.DB, fts string) (bool, error) {
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return false, err
+	}
+	defer conn.Close()
+	var before, after int64
+	if err := conn.QueryRowContext(ctx, "SELECT total_changes()").Scan(&before); err != nil {
+		return false, err
+	}
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf("INSERT INTO %[1]s (%[1]s, rank) VALUES ('merge', ?)", fts), MergeStep); err != nil {
+		return false, err
+	}
+	if err := conn.QueryRowContext(ctx, "SELECT total_changes()").Scan(&after); err != nil {
+		return false, err
+	}
+	return after-before >= 2, nil
+}
+
+// MergeSearch merges the list indexes' segments to the end, as the store
+// does when writes pause: for the data generator, whose file must be as
+// the app leaves a file, and for tests.
+func (s *Store) MergeSearch() error {
+	if s.Dialect != SQLite {
+		return nil
+	}
+	sqlDB, err := s.DB.DB()
+	if err != nil {
+		return err
+	}
+	_, err = mergeIndexes(sqlDB, func() bool { return true })
+	return err
+}
