@@ -216,7 +216,7 @@ export const events = {
  * @typedef {{present: number, late: number, excused: number, absent: number, rate: number|null}} Tally
  * @typedef {{id: number, circleId: number, number: number, startsAt: string, durationMinutes: number, topic: string, place: string, status: string}} Session
  * @typedef {{id: number, name: string, purpose: string, kind: string, cadence: string, cadenceDays: number, meetingDay: number, meetingTime: string, durationMinutes: number, timeZone: string, place: string, videoLink: string, startDate: string, endDate: string, status: string, color: string, pinned: boolean}} Circle
- * @typedef {Circle & {memberCount: number, nextSession: Session|null, attendance: Tally}} CircleSummary
+ * @typedef {{id: number, name: string, purpose: string, kind: string, cadence: string, cadenceDays: number, meetingDay: number, meetingTime: string, status: string, color: string, pinned: boolean, memberCount: number, nextSession: {id: number, number: number, startsAt: string}|null, attendance: Tally}} CircleSummary a list row: what it shows, not the whole circle
  * @typedef {{query?: string, includeArchived?: boolean, offset?: number, after?: string, limit?: number}} CircleListRequest after: the cursor a page's next gave (then offset is ignored); limit 1..100, 0 for 50
  * @typedef {{circles: CircleSummary[], total: number, capped: boolean, offset: number, next: string, any: boolean}} CircleListPage any: false only when there is no circle at all; with a query, total stops at 10,001 (capped)
  * @typedef {{id: number, name: string, color: string, status: string, pinned: boolean}} SidebarCircle
@@ -577,6 +577,10 @@ export const frameworks = {
   drop: (circleId, frameworkId) => call('growth.Frameworks.Drop', circleId, frameworkId),
   /** @param {number} circleId @returns {Promise<any[]>} the circle's frameworks with their items */
   forCircle: (circleId) => call('growth.Frameworks.ForCircle', circleId),
+  /** @param {number} id @param {string} name @returns {Promise<any>} the framework with its items */
+  rename: (id, name) => call('growth.Frameworks.Rename', id, name),
+  /** @param {number} id @returns {Promise<void>} refused (conflict) while a circle uses it or skill ratings refer to it */
+  remove: (id) => call('growth.Frameworks.Delete', id),
 };
 
 /** Skill ratings, before and after. */

@@ -21,6 +21,7 @@ import { startKeyTrace, afterPaint } from './lib/keytrace.js';
 const VIEWS = {
   circles: () => import('./views/circles.js'),
   circle: () => import('./views/circle.js'),
+  growth: () => import('./views/circle-growth.js'),
   people: () => import('./views/people.js'),
   person: () => import('./views/person.js'),
   session: () => import('./views/session.js'),

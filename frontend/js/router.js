@@ -1,8 +1,9 @@
-// Hash routes: #/circles, #/circles/ID, #/people, #/people/ID, #/sessions/ID,
-// #/sessions/ID/live (the live screen), #/goals/ID (a goal and its check-ins).
+// Hash routes: #/circles, #/circles/ID, #/circles/ID/growth (the circle's
+// Growth view), #/people, #/people/ID, #/sessions/ID, #/sessions/ID/live
+// (the live screen), #/goals/ID (a goal and its check-ins).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'people'|'person'|'session'|'live'|'goal'|'notfound', id?: number, path: string}} Route
+ * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'notfound', id?: number, path: string}} Route
  */
 
 /**
@@ -12,10 +13,11 @@
  */
 export function parseRoute(hash) {
   const path = String(hash || '').replace(/^#/, '').replace(/\/+$/, '') || '/circles';
-  const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(\/live)?)?$/.exec(path);
+  const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(?:\/(live|growth))?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
-  if (m[3]) return m[1] === 'sessions' ? { name: 'live', id, path } : { name: 'notfound', path };
+  if (m[3] === 'live') return m[1] === 'sessions' ? { name: 'live', id, path } : { name: 'notfound', path };
+  if (m[3] === 'growth') return m[1] === 'circles' ? { name: 'growth', id, path } : { name: 'notfound', path };
   if (m[1] === 'circles') return id ? { name: 'circle', id, path } : { name: 'circles', path };
   if (m[1] === 'people') return id ? { name: 'person', id, path } : { name: 'people', path };
   if (m[1] === 'goals') return id ? { name: 'goal', id, path } : { name: 'notfound', path };
@@ -24,13 +26,14 @@ export function parseRoute(hash) {
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'people'|'person'|'session'|'live'|'goal'} name
+ * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'} name
  * @param {number} [id]
  * @returns {string}
  */
 export function href(name, id) {
   switch (name) {
     case 'circle': return `#/circles/${id}`;
+    case 'growth': return `#/circles/${id}/growth`;
     case 'people': return '#/people';
     case 'person': return `#/people/${id}`;
     case 'session': return `#/sessions/${id}`;

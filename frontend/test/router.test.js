@@ -18,10 +18,16 @@ test('parseRoute', () => {
   assert.deepEqual(parseRoute('#/goals/5'), { name: 'goal', id: 5, path: '/goals/5' });
   assert.equal(parseRoute('#/goals').name, 'notfound');
   assert.equal(parseRoute('#/goals/5/live').name, 'notfound');
+  assert.deepEqual(parseRoute('#/circles/12/growth'), { name: 'growth', id: 12, path: '/circles/12/growth' });
+  assert.deepEqual(parseRoute('#/circles/12/growth/'), { name: 'growth', id: 12, path: '/circles/12/growth' });
+  assert.equal(parseRoute('#/circles/growth').name, 'notfound');
+  assert.equal(parseRoute('#/people/3/growth').name, 'notfound');
+  assert.equal(parseRoute('#/sessions/3/growth').name, 'notfound');
+  assert.equal(parseRoute('#/circles/3/growthy').name, 'notfound');
 });
 
 test('href round-trips through parseRoute', () => {
-  for (const [name, id] of [['circles'], ['circle', 4], ['people'], ['person', 7], ['session', 9], ['live', 9], ['goal', 5]]) {
+  for (const [name, id] of [['circles'], ['circle', 4], ['growth', 4], ['people'], ['person', 7], ['session', 9], ['live', 9], ['goal', 5]]) {
     const r = parseRoute(href(name, id));
     assert.equal(r.name, name);
     assert.equal(r.id, id);
@@ -34,4 +40,5 @@ test('section picks the sidebar item', () => {
   assert.equal(section(parseRoute('#/sessions/3')), 'circles');
   assert.equal(section(parseRoute('#/sessions/3/live')), 'circles');
   assert.equal(section(parseRoute('#/circles')), 'circles');
+  assert.equal(section(parseRoute('#/circles/3/growth')), 'circles');
 });

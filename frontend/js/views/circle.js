@@ -220,6 +220,7 @@ export async function mount(root, route, ctx) {
         badges: [c.kind === 'pair' ? pairBadge() : null, statusChip('circle', c.status)].filter(Boolean),
         subtitle: c.purpose || null,
         actions: [
+          h('a', { class: 'btn btn-secondary', href: href('growth', c.id), testid: 'circle-growth-link', title: 'Goals, skills, topics covered and feedback' }, icon('target', { size: 16 }), h('span', null, 'Growth')),
           button({ label: 'Export summary', icon: 'download', testid: 'export-summary', shortcut: 'E', title: 'Export a summary of the circle', onclick: exportSummary }),
           archived ? null : button({ label: c.pinned ? 'Unpin' : 'Pin to sidebar', icon: 'pin', testid: 'pin-circle', onclick: togglePin, title: c.pinned ? 'Take it off the sidebar' : 'Keep it in the sidebar' }),
           button({ label: 'Edit', icon: 'pencil', testid: 'edit-circle', onclick: edit }),

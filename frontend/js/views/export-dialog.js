@@ -6,7 +6,8 @@ import { h, kbd } from '../lib/dom.js';
 import { field, row, clearErrors, showError, formErrorBanner } from '../lib/forms.js';
 import { debounce } from '../lib/debounce.js';
 import { icon } from '../lib/icons.js';
-import { formatChoices, exportRequest, takesOptions, periodLabel, savedMessage, fromBase64, latest, rememberedExport, PERIODS } from '../lib/exporting.js';
+import { formatChoices, exportRequest, takesOptions, periodLabel, latest, rememberedExport, PERIODS } from '../lib/exporting.js';
+import { saveExportFile } from '../lib/savefile.js';
 import { pref, setPref } from '../state.js';
 import * as api from '../api.js';
 import { modal } from './dialog.js';
@@ -37,25 +38,6 @@ function readFields(form) {
     choice: el('format').value, period: el('period').value, from: el('from').value, to: el('to').value,
     anonymize: el('anonymize').checked, figuresOnly: el('figuresOnly').checked,
   };
-}
-
-/**
- * Hands a file to the browser as a download, without leaving the page: a
- * temporary link with the download attribute, inside the open modal dialog
- * (the page outside it is inert). Its click must not reach main.js's
- * document-level link handler, which stops every non-hash link from
- * navigating and would cancel the download.
- * @param {import('../api.js').ExportFile} file
- * @param {HTMLElement} host an element inside the dialog
- */
-function download(file, host) {
-  const url = URL.createObjectURL(new Blob([fromBase64(file.data)], { type: file.mime || 'application/octet-stream' }));
-  const a = h('a', { href: url, download: file.name, hidden: true });
-  a.addEventListener('click', (e) => e.stopPropagation());
-  host.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 /** The preference that keeps a circle's last export, and the one that keeps anyone's. */
@@ -128,17 +110,12 @@ export async function openExportDialog(circle) {
       try {
         const fields = readFields(form);
         const file = await api.exports.file(circle.id, exportRequest(fields));
-        if (api.inWindow()) {
-          const path = await api.app.saveFile(file.name, file.data);
-          if (!path) {
-            setBusy(false);
-            return; // cancelled: the dialog stays as it was
-          }
-          toast(savedMessage(path, false), { kind: 'success' });
-        } else {
-          download(file, form);
-          toast(savedMessage(file.name, true), { kind: 'success' });
+        const saved = await saveExportFile(file, form);
+        if (!saved) {
+          setBusy(false);
+          return; // cancelled: the dialog stays as it was
         }
+        toast(saved, { kind: 'success' });
         setPref(lastExportKey(circle.id), fields);
         setPref(LAST_EXPORT, fields);
         setBusy(false);

@@ -125,6 +125,10 @@ export async function mount(root, route, ctx) {
       toast(`Session ${page.session.number} ended and marked held.`, { kind: 'success' });
       emit('circles:changed');
       go(href('session', page.session.id));
+      // Then, optionally, a word on how useful it was: the session is ended
+      // already, so the form is never in the way (views/feedback-form.js).
+      const sessionId = page.session.id;
+      import('./feedback-form.js').then((m) => m.offerFeedback(sessionId), (err) => console.error(err));
     } else {
       notes.focus();
     }

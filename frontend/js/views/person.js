@@ -1,6 +1,7 @@
 // The person page: profile, their circles with role and attendance, their
-// goals, their open action items, their growth story, notes pinned to them,
-// recent attendance, and the private note.
+// goals, milestones and skills before and after, their open action items,
+// their growth story, notes pinned to them, recent attendance, and the
+// private note; the growth report from the header.
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -16,6 +17,8 @@ import { actionList } from './actions.js';
 import { confirmDialog } from './dialog.js';
 import { openPersonForm } from './person-form.js';
 import { goalsSection, storySection, deleteGoal } from './goals.js';
+import { milestonesSection, openMilestoneForm, deleteMilestone } from './milestones.js';
+import { skillsSection, loadSkills } from './skills.js';
 
 const VISITS_SHOWN = 12;
 
@@ -43,14 +46,18 @@ export async function mount(root, route, ctx) {
   let page = null;
   /** @type {any} the growth story: goals, check-ins, milestones, streak, topics, finished items */
   let story = null;
+  /** @type {import('./skills.js').SkillBlock[]} the skills of each circle of theirs that uses a framework */
+  let skills = [];
   let allVisits = false;
 
   const reload = async () => {
     try {
       const [p, st] = await Promise.all([api.people.get(route.id), api.story.person(route.id)]);
+      const sk = await loadSkills(route.id, (p.circles || []).map((c) => ({ circleId: c.circleId, name: c.name })));
       if (!ctx.alive()) return;
       page = p;
       story = st;
+      skills = sk;
       render();
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('people'), backLabel: 'All people' }));
@@ -146,6 +153,34 @@ export async function mount(root, route, ctx) {
       .catch(reportError),
   });
 
+  /**
+   * After a redraw dropped the focused control, puts focus back in a section.
+   * @param {string} testid the section
+   * @param {string} css the control to focus within it
+   */
+  const keepFocusIn = (testid, css) => {
+    if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) return;
+    /** @type {HTMLElement|null} */ (root.querySelector(`[data-testid=${testid}] ${css}`))?.focus();
+  };
+  const milestoneForm = async (m) => {
+    const saved = await openMilestoneForm({ personId: page.person.id, personName: page.person.name, milestone: m || undefined });
+    if (saved) {
+      toast(m ? 'Milestone saved.' : `Milestone added for ${page.person.name}.`, { kind: 'success' });
+      await reloadStory();
+      keepFocusIn('milestones-section', m ? `[data-milestone-id="${m.id}"] [data-testid=edit-milestone]` : '[data-testid=add-milestone]');
+    }
+  };
+  const milestonesPart = () => milestonesSection({
+    milestones: story.milestones || [],
+    onAdd: () => milestoneForm(null).catch(reportError),
+    onEdit: (m) => milestoneForm(m).catch(reportError),
+    onDelete: (m) => deleteMilestone(m, { onDeleted: () => reloadStory().then(() => keepFocusIn('milestones-section', '[data-testid=add-milestone]')) }).catch(reportError),
+  });
+  const growthReport = async () => {
+    const { openGrowthReport } = await import('./growth-report.js');
+    await openGrowthReport(page.person);
+  };
+
   const actionsSection = () => {
     const items = page.actions || [];
     const list = actionList(items, {
@@ -206,6 +241,7 @@ export async function mount(root, route, ctx) {
         badges: p.pronouns ? [h('span', { class: 'badge' }, p.pronouns)] : [],
         subtitle: personSubtitle(p) || null,
         actions: [
+          button({ label: 'Growth report', icon: 'download', testid: 'growth-report', onclick: () => growthReport().catch(reportError) }),
           button({ label: 'Edit', icon: 'pencil', testid: 'edit-person', onclick: edit }),
           button({ title: 'Delete person', icon: 'trash', variant: 'danger-ghost', testid: 'delete-person', onclick: remove }),
         ],
@@ -214,6 +250,8 @@ export async function mount(root, route, ctx) {
         h('div', { class: 'col-main' },
           section({ title: 'Circles', id: 'person-circles', aside: page.attendance && page.attendance.rate !== null ? h('span', { class: 'inline-rate' }, 'Overall ', rateMeter(page.attendance.rate, { testid: 'person-rate' })) : null }, circleList),
           goalsPart(),
+          milestonesPart(),
+          skillsSection({ personId: p.id, blocks: skills }),
           (page.actions || []).length ? actionsSection() : null,
           storySection(story),
           pinsSection(),
@@ -232,11 +270,17 @@ export async function mount(root, route, ctx) {
   }
 
   // A goal of this person restored from a toast's Undo (here or on its page).
-  const stop = on('goals:changed', (v) => {
-    if (page && v && v.goal && v.goal.personId === page.person.id) reloadStory();
-  });
+  const stops = [
+    on('goals:changed', (v) => {
+      if (page && v && v.goal && v.goal.personId === page.person.id) reloadStory();
+    }),
+    // A milestone of this person restored from a toast's Undo.
+    on('milestones:changed', (m) => {
+      if (page && m && m.personId === page.person.id) reloadStory();
+    }),
+  ];
 
   replace(root, loading());
   await reload();
-  return { dispose: stop };
+  return { dispose: () => stops.forEach((stop) => stop()) };
 }

@@ -1,13 +1,14 @@
 // The session page: when and where, status, topics, the agenda, attendance,
-// notes and action items, links to the previous and next sessions, and the
+// notes and action items, the feedback on a held session, links to the previous and next sessions, and the
 // way into the live screen (Start session, S).
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { formatDateTime, formatDuration, relativeDays, nowIn } from '../lib/format.js';
+import { formatDateTime, formatDuration, relativeDays, nowIn, plural } from '../lib/format.js';
 import { SESSION_STATUSES } from '../lib/labels.js';
 import { needsUpdate } from '../lib/schedule.js';
-import { emit } from '../state.js';
+import { feedbackSummary } from '../lib/feedback.js';
+import { emit, on } from '../state.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { button, statusChip, pageHeader, loading, errorState, metaItem, saveStatus, section } from './ui.js';
@@ -48,14 +49,25 @@ function neighbour(s, which) {
 export async function mount(root, route, ctx) {
   /** @type {any} */
   let page = null;
+  /** The session's feedback (null when it could not be read). @type {any[]|null} */
+  let feedback = [];
+  /** Where the feedback section goes; it redraws alone when feedback is given. */
+  const feedbackSlot = h('div', { class: 'feedback-slot' });
   /** @type {(() => void)[]} */
   const cleanups = [];
 
   const reload = async () => {
     try {
-      const p = await api.sessions.get(route.id);
+      const [p, fb] = await Promise.all([
+        api.sessions.get(route.id),
+        api.feedback.forSession(route.id).catch((err) => {
+          console.error(err);
+          return null;
+        }),
+      ]);
       if (!ctx.alive()) return;
       page = p;
+      feedback = fb;
       render();
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('circles'), backLabel: 'All circles' }));
@@ -164,6 +176,35 @@ export async function mount(root, route, ctx) {
       }));
   };
 
+  // The feedback given after the session (views/feedback-form.js adds and edits it).
+  const openFeedback = async () => {
+    const { openFeedbackForm } = await import('./feedback-form.js');
+    await openFeedbackForm({ session: page.session, roster: page.roster, given: feedback || [] });
+    /** @type {HTMLElement|null} */ (feedbackSlot.querySelector('[data-testid="feedback-edit"]'))?.focus();
+  };
+  const drawFeedback = () => {
+    if (page.session.status !== 'held') {
+      feedbackSlot.replaceChildren();
+      return;
+    }
+    const sum = feedbackSummary(feedback || [], page.roster);
+    const edit = button({ label: sum.count ? 'Edit' : 'Add feedback', icon: sum.count ? 'pencil' : 'plus', size: 'sm', testid: 'feedback-edit', title: 'How useful it was, what worked, what to change', onclick: () => openFeedback().catch(reportError) });
+    const mean = sum.count
+      ? h('span', { class: 'feedback-mean', testid: 'feedback-mean' }, h('strong', null, sum.mean), ` of 5 · ${plural(sum.count, 'answer')}`)
+      : null;
+    const body = feedback === null
+      ? h('p', { class: 'muted small' }, 'The feedback could not be read.')
+      : sum.count
+        ? h('ul', { class: 'feedback-lines', testid: 'feedback-lines' }, sum.lines.map((l) => h('li', { class: 'feedback-line', testid: 'feedback-line', 'data-person-id': l.personId ?? '' },
+          h('div', { class: 'feedback-line-head' },
+            h('span', { class: 'feedback-who' }, l.who),
+            h('span', { class: 'feedback-score', testid: 'feedback-score' }, `${l.usefulness} of 5 · ${l.label}`)),
+          l.worked ? h('p', { class: 'feedback-text' }, h('span', { class: 'feedback-text-label' }, 'Worked: '), h('span', null, l.worked)) : null,
+          l.change ? h('p', { class: 'feedback-text' }, h('span', { class: 'feedback-text-label' }, 'To change: '), h('span', null, l.change)) : null)))
+        : h('p', { class: 'muted small', testid: 'feedback-empty' }, 'No feedback yet: how useful was it, what worked, what to change?');
+    feedbackSlot.replaceChildren(section({ title: 'Feedback', id: 'session-feedback', testid: 'feedback-section', aside: mean, actions: [edit] }, body));
+  };
+
   const actionsSection = () => {
     const items = page.actions || [];
     if (!items.length) return null;
@@ -205,8 +246,10 @@ export async function mount(root, route, ctx) {
       h('div', { class: 'session-columns-main' },
         agendaSection(page),
         rosterSection(page, { onChange: onMarked })),
+      feedbackSlot,
       notesSection(),
       actionsSection());
+    drawFeedback();
   }
 
   const onKey = (e) => {
@@ -218,11 +261,19 @@ export async function mount(root, route, ctx) {
     }
   };
 
+  // Feedback given from the form offered after End session, which opens
+  // over this page (possibly while it loads).
+  const offFeedback = on('feedback:changed', (d) => {
+    if (!page || !ctx.alive() || d.sessionId !== page.session.id) return;
+    feedback = d.feedback;
+    drawFeedback();
+  });
   replace(root, loading());
   await reload();
   document.addEventListener('keydown', onKey);
   return {
     dispose: () => {
+      offFeedback();
       document.removeEventListener('keydown', onKey);
       for (const fn of cleanups.splice(0)) fn();
     },
