@@ -16,7 +16,7 @@ import (
 )
 
 // Usage lists the links Resolve understands.
-const Usage = "circles, people, circle/NAME|UUID, person/UUID, session/UUID or session/UUID/live"
+const Usage = "circles, people, circle/NAME|UUID, circle/NAME|UUID/growth, person/UUID, goal/UUID, session/UUID or session/UUID/live"
 
 // Resolve returns the page route ("#/sessions/12/live") for a link, or an
 // apperr naming what is wrong with it.
@@ -30,6 +30,12 @@ func Resolve(db *gorm.DB, link string) (string, error) {
 	case len(parts) == 2 && parts[0] == "circle":
 		id, err := export.FindCircle(db, parts[1])
 		return fmt.Sprintf("#/circles/%d", id), err
+	case len(parts) == 3 && parts[0] == "circle" && parts[2] == "growth":
+		id, err := export.FindCircle(db, parts[1])
+		return fmt.Sprintf("#/circles/%d/growth", id), err
+	case len(parts) == 2 && parts[0] == "goal":
+		id, err := byUUID(db, &model.Goal{}, "goal", parts[1])
+		return fmt.Sprintf("#/goals/%d", id), err
 	case len(parts) == 2 && parts[0] == "person":
 		id, err := byUUID(db, &model.Person{}, "person", parts[1])
 		return fmt.Sprintf("#/people/%d", id), err

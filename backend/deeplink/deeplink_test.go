@@ -8,6 +8,7 @@ import (
 	"circlebook/backend/apperr"
 	"circlebook/backend/deeplink"
 	"circlebook/backend/internal/testdb"
+	"circlebook/backend/model"
 )
 
 func TestResolve(t *testing.T) {
@@ -16,7 +17,13 @@ func TestResolve(t *testing.T) {
 	c := f.Circle("Product Craft Circle")
 	p := f.Person("Ana Pérez")
 	s := f.Session(c, "2026-12-01T10:00", "planned")
+	g := model.Goal{PersonID: p.ID, CircleID: &c.ID, Title: "Lead the demo", Status: model.GoalActive, ProgressMode: model.ProgressManual, Visibility: model.Shared}
+	if err := db.Create(&g).Error; err != nil {
+		t.Fatal(err)
+	}
 	good := map[string]string{
+		"circle/" + c.UUID + "/growth":  fmt.Sprintf("#/circles/%d/growth", c.ID),
+		"goal/" + g.UUID:                fmt.Sprintf("#/goals/%d", g.ID),
 		"circles":                       "#/circles",
 		"people":                        "#/people",
 		"circle/" + c.UUID:              fmt.Sprintf("#/circles/%d", c.ID),
@@ -37,6 +44,8 @@ func TestResolve(t *testing.T) {
 		"session/12":                  apperr.Invalid,
 		"session/" + c.UUID:           apperr.NotFound, // a circle's UUID is no session
 		"person/" + s.UUID:            apperr.NotFound,
+		"goal/" + p.UUID:              apperr.NotFound,
+		"circle/" + c.UUID + "/goals": apperr.Invalid,
 		"circle/Nobody's circle":      apperr.NotFound,
 		"session/" + s.UUID + "/edit": apperr.Invalid,
 		"javascript:alert(1)":         apperr.Invalid,
