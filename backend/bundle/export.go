@@ -42,7 +42,7 @@ func Export(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Bundle, err
 	e.b = Bundle{Schema: Schema, Version: Version, ExportedAt: now.UTC().Format(time.RFC3339),
 		IncludesPrivate: opt.IncludePrivate, Circle: circleOut(c)}
 	for _, step := range []func() error{e.members, e.sessionsOut, e.attendance, e.notesOut, e.actions, e.topics, e.pins,
-		e.goals, e.checkIns, e.milestones, e.frameworks, e.skillRatings, e.feedback} {
+		e.goals, e.checkIns, e.milestones, e.frameworks, e.goalItems, e.skillRatings, e.feedback} {
 		if err := step(); err != nil {
 			return Bundle{}, apperr.FromDB(err, "", "circle")
 		}

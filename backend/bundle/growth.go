@@ -19,6 +19,10 @@ type Goal struct {
 	ProgressMode    string     `json:"progressMode"`
 	Progress        int        `json:"progress"`
 	Tasks           []GoalTask `json:"tasks"`
+	// Items are the UUIDs of the skills and topics the goal is linked to,
+	// items of frameworks the circle uses (Framework.Used); absent in a
+	// bundle made before goals had them.
+	Items []string `json:"items,omitempty"`
 }
 
 // GoalTask is one of a goal's steps.

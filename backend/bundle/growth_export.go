@@ -110,6 +110,32 @@ func (e *exporter) frameworks() error {
 	return nil
 }
 
+// goalItems exports the links of the exported goals to the items of the
+// frameworks the circle uses, in one query; a link to an item of another
+// framework (the circle stopped using it) stays here.
+func (e *exporter) goalItems() error {
+	var rows []struct{ GoalID, FrameworkItemID uint }
+	err := e.tx.Table("goal_items gi").Select("gi.goal_id, gi.framework_item_id").
+		Joins("JOIN goals g ON g.id = gi.goal_id").Joins("JOIN framework_items i ON i.id = gi.framework_item_id").
+		Joins("JOIN circle_frameworks cf ON cf.framework_id = i.framework_id AND cf.circle_id = g.circle_id").
+		Where("g.circle_id = ? AND g.visibility = ?", e.circleID, model.Shared).Order("gi.goal_id, i.uuid").Scan(&rows).Error
+	if err != nil {
+		return err
+	}
+	at := make(map[string]int, len(e.b.Goals))
+	for i, g := range e.b.Goals {
+		at[g.UUID] = i
+	}
+	for _, r := range rows {
+		i, ok := at[e.goalIDs[r.GoalID]]
+		item, known := e.itemIDs[r.FrameworkItemID]
+		if ok && known {
+			e.b.Goals[i].Items = append(e.b.Goals[i].Items, item)
+		}
+	}
+	return nil
+}
+
 // skillRatings exports the members' ratings in the circle, by date.
 func (e *exporter) skillRatings() error {
 	var rows []model.SkillRating

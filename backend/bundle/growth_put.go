@@ -11,7 +11,7 @@ import (
 // only shared ones; one matched here keeps its visibility.
 func (m *merger) putGrowth() error {
 	return firstErr(m.putGoals, m.putTasks, m.putCheckIns, m.putMilestones, m.putFrameworks, m.putItems,
-		m.putCircleFrameworks, m.putRatings, m.putFeedback)
+		m.putCircleFrameworks, m.putGoalItems, m.putRatings, m.putFeedback)
 }
 
 func (m *merger) putGoals() error {
@@ -158,6 +158,20 @@ func (m *merger) putCircleFrameworks() error {
 		row := model.CircleFramework{CircleID: m.circle.ID, FrameworkID: m.g.frameworkID[f.UUID]}
 		if err := m.link(&row, &m.res.CircleFrameworks, at("frameworks", i)+".used"); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// putGoalItems links each goal to the items the bundle links it to; a link
+// has no other content, and none is taken away (as a circle's frameworks).
+func (m *merger) putGoalItems() error {
+	for i, g := range m.b.Goals {
+		for j, item := range g.Items {
+			row := model.GoalItem{GoalID: m.g.goalID[g.UUID], FrameworkItemID: m.g.itemID[item]}
+			if err := m.link(&row, &m.res.GoalItems, fmt.Sprintf("goals[%d].items[%d]", i, j)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

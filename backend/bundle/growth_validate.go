@@ -37,7 +37,7 @@ func (v *validator) growth(b *Bundle) error {
 			return tooMany(c.path, c.n, c.max)
 		}
 	}
-	return check.First(v.goals(b.Goals), v.checkIns(b.CheckIns), v.milestones(b.Milestones), v.frameworks(b.Frameworks),
+	return check.First(v.goals(b.Goals), v.goalItems(b), v.checkIns(b.CheckIns), v.milestones(b.Milestones), v.frameworks(b.Frameworks),
 		v.skillRatings(b.SkillRatings), v.feedback(b.Feedback))
 }
 
@@ -70,6 +70,34 @@ func (v *validator) goals(gs []Goal) error {
 		}
 		if err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// goalItems checks the goals' links: at most model.MaxGoalItems each, none
+// twice, each to an item of a framework in the bundle the circle uses.
+func (v *validator) goalItems(b *Bundle) error {
+	used := map[string]bool{}
+	for _, f := range b.Frameworks {
+		for _, it := range f.Items {
+			used[it.UUID] = f.Used
+		}
+	}
+	for i, g := range b.Goals {
+		p := at("goals", i) + ".items"
+		if len(g.Items) > model.MaxGoalItems {
+			return tooMany(p, len(g.Items), model.MaxGoalItems)
+		}
+		links := seen{}
+		for j, item := range g.Items {
+			q := at(p, j)
+			if err := check.First(uuidErr(q, item, true), links.once(q, p, item, j, "item")); err != nil {
+				return err
+			}
+			if !used[item] {
+				return apperr.New(apperr.Invalid, q, "A goal's skill or topic must be an item of a framework the circle uses.")
+			}
 		}
 	}
 	return nil

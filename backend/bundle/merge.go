@@ -41,6 +41,7 @@ type Result struct {
 	Frameworks       Counts `json:"frameworks"`
 	FrameworkItems   Counts `json:"frameworkItems"`
 	CircleFrameworks Counts `json:"circleFrameworks"`
+	GoalItems        Counts `json:"goalItems"`
 	SkillRatings     Counts `json:"skillRatings"`
 	Feedback         Counts `json:"feedback"`
 }
@@ -50,7 +51,7 @@ func (r Result) Total() Counts {
 	var t Counts
 	for _, c := range []Counts{r.Circle, r.People, r.Memberships, r.Sessions, r.AgendaItems, r.Attendance,
 		r.Notes, r.ActionItems, r.Topics, r.SessionTopics, r.Pins, r.Goals, r.GoalTasks, r.CheckIns, r.Milestones,
-		r.Frameworks, r.FrameworkItems, r.CircleFrameworks, r.SkillRatings, r.Feedback} {
+		r.Frameworks, r.FrameworkItems, r.CircleFrameworks, r.GoalItems, r.SkillRatings, r.Feedback} {
 		t.Created, t.Updated, t.Unchanged = t.Created+c.Created, t.Updated+c.Updated, t.Unchanged+c.Unchanged
 	}
 	return t

@@ -11,9 +11,9 @@ import (
 	"gorm.io/gorm"
 )
 
-// growthTables are the tables of migration 2026-12-02-growth.
+// growthTables are the tables of migrations 2026-12-02-growth and 2026-12-03-goal-items.
 var growthTables = []string{"frameworks", "framework_items", "circle_frameworks", "goals", "goal_tasks",
-	"goal_checkins", "milestones", "skill_ratings", "session_feedback"}
+	"goal_checkins", "milestones", "skill_ratings", "session_feedback", "goal_items"}
 
 // addGrowth adds a row or two to every growth table besides the sample
 // program's own: a framework used by a circle, a goal with a ticked task and
@@ -52,7 +52,7 @@ func addGrowth(t *testing.T, db *gorm.DB, s model.Session, p model.Person) {
 // mentee's and the group's feedback on it; a shared and a private milestone
 // of the mentee's; a framework both leaders make under one name (in other
 // case), used by c and the shared circle craft, with the mentee rated in c
-// and Zoe, whom both enter, in craft.
+// and Zoe, whom both enter, in craft, and the goal linked to its item.
 func addLaptopGrowth(t *testing.T, s *services.Services, who string, c, ses, mentee, craft, zoe uint) {
 	t.Helper()
 	must := func(_ any, err error) {
@@ -77,6 +77,8 @@ func addLaptopGrowth(t *testing.T, s *services.Services, who string, c, ses, men
 	for _, circle := range []uint{c, craft} {
 		must(s.Frameworks.Use(circle, fw.ID))
 	}
+	must(s.Goals.Update(g.Goal.ID, goals.GoalInput{CircleID: &c, Title: g.Goal.Title, Visibility: model.Shared,
+		Tasks: []goals.TaskInput{{ID: g.Goal.Tasks[0].ID, Title: "Ask around"}}, ItemIDs: []uint{fw.Items[0].ID}}))
 	for person, circle := range map[uint]uint{mentee: c, zoe: craft} {
 		must(s.Skills.Rate(growth.RatingInput{PersonID: person, CircleID: circle, FrameworkItemID: fw.Items[0].ID,
 			Rating: 2, Phase: model.PhaseBefore, RatedOn: "2026-11-20"}))

@@ -73,6 +73,8 @@ var growthPlaceSQL = map[string]string{
 	"goals": `SELECT g.uuid, p.uuid || '/' || COALESCE(c.uuid, '') || '/' || g.visibility FROM goals g
 		JOIN people p ON p.id = g.person_id LEFT JOIN circles c ON c.id = g.circle_id`,
 	"goal_tasks": `SELECT t.uuid, g.uuid FROM goal_tasks t JOIN goals g ON g.id = t.goal_id`,
+	"goal_items": `SELECT g.uuid || '/' || i.uuid, '' FROM goal_items gi
+		JOIN goals g ON g.id = gi.goal_id JOIN framework_items i ON i.id = gi.framework_item_id`,
 	"goal_checkins": `SELECT k.uuid, g.uuid || '/' || COALESCE(s.uuid, '') FROM goal_checkins k
 		JOIN goals g ON g.id = k.goal_id LEFT JOIN sessions s ON s.id = k.session_id`,
 	"milestones": `SELECT m.uuid, p.uuid || '/' || m.visibility FROM milestones m JOIN people p ON p.id = m.person_id`,
@@ -118,6 +120,9 @@ func carried(bundles []bundle.Bundle) map[string]map[string]bool {
 			add("goals", g.Meta)
 			for _, x := range g.Tasks {
 				add("goal_tasks", x.Meta)
+			}
+			for _, item := range g.Items {
+				add("goal_items", bundle.Meta{UUID: g.UUID + "/" + item})
 			}
 		}
 		for _, f := range b.Frameworks {

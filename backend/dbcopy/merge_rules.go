@@ -23,9 +23,10 @@ type rule struct {
 }
 
 // rules are the merge's rules, table by table. Every table but
-// session_topics has a UUID of its own (memberships, marks and revisions
-// too: model.Base), and a row is first matched by it: a row whose UUID the
-// target has is kept as the target has it, whatever the source's says
+// session_topics, circle_frameworks and goal_items has a UUID of its own
+// (memberships, marks and revisions too: model.Base), and a row is first
+// matched by it: a row whose UUID the target has is kept as the target has
+// it, whatever the source's says
 // (the bundle import would take the later version; a merging copy never
 // changes what is in the target). A row the target lacks by UUID is then
 // matched by what makes it unique, where the schema makes something unique,
@@ -73,6 +74,9 @@ type rule struct {
 //     the circle's bundle refuses such a goal; a merge carries the circle
 //     back and keeps the goal as the target has it).
 //   - goal tasks: by UUID, the same goal's.
+//   - goal items (no UUID): by goal and framework item, their key; a link
+//     the target lacks is added, none is taken away (as the bundle import
+//     links a goal to its items).
 //   - goal check-ins: by UUID, the same goal's, in the same session where
 //     both sides have one (a deleted session leaves none); the import
 //     checks the goal alone, and takes the later session.
@@ -122,6 +126,8 @@ var rules = map[string]rule{
 	"goals": {refs: map[string]string{"person_id": "people", "circle_id": "circles"},
 		identity: []string{"person_id"}, loose: []string{"circle_id"}},
 	"goal_tasks": {refs: map[string]string{"goal_id": "goals"}, identity: []string{"goal_id"}},
+	"goal_items": {refs: map[string]string{"goal_id": "goals", "framework_item_id": "framework_items"},
+		key: []string{"goal_id", "framework_item_id"}, keyName: "goal and item"},
 	"goal_checkins": {refs: map[string]string{"goal_id": "goals", "session_id": "sessions"},
 		identity: []string{"goal_id"}, loose: []string{"session_id"}},
 	"milestones": {refs: map[string]string{"person_id": "people"}, identity: []string{"person_id"}},

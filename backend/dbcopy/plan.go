@@ -46,7 +46,7 @@ var models = []any{
 	&model.Membership{}, &model.Session{}, &model.AgendaItem{}, &model.Attendance{},
 	&model.Note{}, &model.NoteRevision{}, &model.Pin{}, &model.ActionItem{}, &model.SessionTopic{},
 	&model.Framework{}, &model.FrameworkItem{}, &model.CircleFramework{}, &model.Goal{}, &model.GoalTask{},
-	&model.GoalCheckIn{}, &model.Milestone{}, &model.SkillRating{}, &model.SessionFeedback{},
+	&model.GoalCheckIn{}, &model.Milestone{}, &model.SkillRating{}, &model.SessionFeedback{}, &model.GoalItem{},
 }
 
 // derivedTables are the tables the triggers keep from the rows above. The

@@ -139,6 +139,9 @@ func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, startsAt st
 	if err := tx.Create(&s).Error; err != nil {
 		return err
 	}
+	if err := tagTopic(tx, s); err != nil {
+		return err
+	}
 	if !held {
 		return nil
 	}
@@ -167,4 +170,22 @@ func markFor(session, person string) string {
 	default:
 		return model.Absent
 	}
+}
+
+// tagTopic tags a sample session with the topic its Topic names (the seeded
+// topics have those names), made if the leader renamed or deleted it, so
+// members' growth stories list the topics they discussed.
+func tagTopic(tx *gorm.DB, s model.Session) error {
+	var t model.Topic
+	if err := tx.Where("lower(name) = lower(?)", s.Topic).Limit(1).Find(&t).Error; err != nil {
+		return err
+	}
+	if t.ID == 0 {
+		t = model.Topic{Name: s.Topic}
+		t.UUID = id("topic", s.Topic)
+		if err := tx.Create(&t).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Create(&model.SessionTopic{SessionID: s.ID, TopicID: t.ID}).Error
 }

@@ -47,7 +47,7 @@ func grow(tx *gorm.DB, people map[string]uint, now func() time.Time) error {
 		return err
 	}
 	for _, g := range goalSpecs {
-		if err := s.goal(g); err != nil {
+		if err := s.goal(g, items); err != nil {
 			return err
 		}
 	}

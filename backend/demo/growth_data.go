@@ -132,6 +132,28 @@ var goalSpecs = []goalSpec{
 		Criteria: "Two free evenings a week for two months", Manual: true, Reach: 60, Outcome: model.GoalActive, TargetInMonths: 4},
 }
 
+// goalSkills are the Core skills items some sample goals are linked to, by
+// the goal's title; an item the framework lacks (a leader's own framework of
+// that name, reused) is left out.
+var goalSkills = map[string][]string{
+	"Give a talk at the platform meetup":                   {"Communication"},
+	"Lead the on-call rotation redesign":                   {"Technical depth", "Prioritization"},
+	"Write my first design doc":                            {"Communication", "Technical depth"},
+	"Say no to side requests without guilt":                {"Prioritization"},
+	"Decide whether to stay on the Platform team":          {"Prioritization"},
+	"Mentor a new engineer through onboarding":             {"Giving feedback"},
+	"Review code with more depth":                          {"Technical depth", "Giving feedback"},
+	"Present the platform strategy to the leadership team": {"Communication"},
+	"Run a stakeholder review on my own":                   {"Communication", "Prioritization"},
+	"Tell stories with data in quarterly reviews":          {"Data-driven decisions", "Communication"},
+	"Publish the mobile roadmap for the first half":        {"Prioritization", "Product sense"},
+	"Deepen my technical understanding of payments":        {"Technical depth"},
+	"Get the metrics roadmap changed without owning it":    {"Data-driven decisions"},
+	"Give clear, kind feedback in code review":             {"Giving feedback"},
+	"Speak up in every planning meeting":                   {"Communication"},
+	"Estimate my work within 20%":                          {"Prioritization", "Technical depth"},
+}
+
 var milestoneSpecs = []milestoneSpec{
 	{Person: "Priya Raman", Circle: pcc, At: 4, Kind: model.MilestonePromotion, Text: "Promoted to Senior Product Manager"},
 	{Person: "Jonas Becker", Circle: eel, At: 5, Kind: model.MilestoneCertification, Text: "Passed the cloud security certification"},

@@ -9,9 +9,10 @@ import (
 	"circlebook/backend/model"
 )
 
-// goal sets one sample goal the day before its first session, then checks
-// in on it at each held session its person attended, to its outcome.
-func (s *sample) goal(g goalSpec) error {
+// goal sets one sample goal the day before its first session, linked to its
+// skills among items (ids by name), then checks in on it at each held
+// session its person attended, to its outcome.
+func (s *sample) goal(g goalSpec, items map[string]uint) error {
 	held := s.held[g.Circle]
 	until := len(held) - 1
 	if g.Until > 0 {
@@ -24,7 +25,13 @@ func (s *sample) goal(g goalSpec) error {
 		}
 	}
 	made := dayBefore(held[g.From].day())
-	v, err := goals.New(s.tx, at(made)).Create(s.goalInput(g, made))
+	in := s.goalInput(g, made)
+	for _, name := range goalSkills[g.Title] {
+		if id, ok := items[name]; ok {
+			in.ItemIDs = append(in.ItemIDs, id)
+		}
+	}
+	v, err := goals.New(s.tx, at(made)).Create(in)
 	if err != nil {
 		return err
 	}

@@ -56,8 +56,9 @@ func Build(tx *gorm.DB, circleID uint, opt Options, now time.Time) (Summary, err
 	b := &builder{tx: tx, circle: c, opt: opt, loc: zone(c.TimeZone)}
 	b.today = now.In(b.loc).Format(check.DateLayout)
 	s := Summary{From: opt.From, To: opt.To, Period: label(opt.From, opt.To), GeneratedAt: now.In(b.loc),
-		Anonymized: opt.Anonymize, FiguresOnly: opt.FiguresOnly, Highlights: []Highlight{}, Goals: []Goal{}}
-	for _, step := range []func(*Summary) error{b.loadPeople, b.loadSessions, b.loadMarks, b.loadTopics, b.loadHighlights, b.loadActions, b.loadGoals} {
+		Anonymized: opt.Anonymize, FiguresOnly: opt.FiguresOnly, Highlights: []Highlight{}, Goals: []Goal{}, Skills: []Skill{}}
+	for _, step := range []func(*Summary) error{b.loadPeople, b.loadSessions, b.loadMarks, b.loadTopics, b.loadHighlights, b.loadActions, b.loadGoals,
+		b.loadSkills} {
 		if err := step(&s); err != nil {
 			return Summary{}, readFailed(err)
 		}

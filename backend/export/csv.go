@@ -16,10 +16,11 @@ const (
 	TableRoster     = "roster"     // one row per member: role, dates, attendance counts and rate
 	TableAttendance = "attendance" // members x held sessions, with each member's rate
 	TableActions    = "actions"    // one row per action item; per owner counts when FiguresOnly
+	TableSkills     = "skills"     // one row per skill of the circle's frameworks: ratings before and after
 )
 
 // CSVTables lists the tables CSV writes.
-var CSVTables = []string{TableRoster, TableAttendance, TableActions}
+var CSVTables = []string{TableRoster, TableAttendance, TableActions, TableSkills}
 
 // CSV writes one table of a summary as RFC 4180 CSV: UTF-8 with a byte
 // order mark (so Excel reads accented names right), CRLF line ends, and
@@ -34,8 +35,10 @@ func CSV(s Summary, table string, w io.Writer) error {
 		rows = attendanceRows(s)
 	case TableActions:
 		rows = actionRows(s)
+	case TableSkills:
+		rows = skillRows(s)
 	default:
-		return invalid("table", "Choose a table: roster, attendance or actions.")
+		return invalid("table", "Choose a table: roster, attendance, actions or skills.")
 	}
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err
@@ -127,6 +130,24 @@ func actionRows(s Summary) [][]string {
 			}
 			rows = append(rows, []string{o.ownerName(), a.Text, a.Status, a.DueOn, overdue, a.DoneOn, session})
 		}
+	}
+	return rows
+}
+
+// skillRows lists each skill's ratings: how many rated it before and after,
+// and their means to one decimal (a point, as in the other formats; empty
+// when nobody rated). No change column: a signed cell would read as a formula.
+func skillRows(s Summary) [][]string {
+	rows := [][]string{{"Framework", "Skill", "Rated before", "Mean before", "Rated after", "Mean after"}}
+	mean := func(m float64, n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.FormatFloat(m, 'f', 1, 64)
+	}
+	for _, k := range s.Skills {
+		rows = append(rows, []string{k.Framework, k.Item, strconv.Itoa(k.BeforeRated), mean(k.BeforeMean, k.BeforeRated),
+			strconv.Itoa(k.AfterRated), mean(k.AfterMean, k.AfterRated)})
 	}
 	return rows
 }

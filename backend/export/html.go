@@ -22,18 +22,19 @@ var pageSource string
 // fetch but inline data images. html/template escapes everything but the
 // notes, which come sanitized from notes.Render and then offline.
 var page = template.Must(template.New("summary").Funcs(template.FuncMap{
-	"percent": percent,
-	"human":   human,
-	"marks":   marks,
-	"when":    Session.when,
-	"join":    func(s []string) string { return strings.Join(s, ", ") },
-	"owner":   OwnerActions.ownerName,
-	"counts":  OwnerActions.counts,
-	"detail":  Action.detail,
-	"goal":    Goal.label,
-	"figures": Goal.figures,
-	"href":    func(s string) string { u, _ := webURL(s); return u },
-	"num":     func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
+	"percent":     percent,
+	"human":       human,
+	"marks":       marks,
+	"when":        Session.when,
+	"join":        func(s []string) string { return strings.Join(s, ", ") },
+	"owner":       OwnerActions.ownerName,
+	"counts":      OwnerActions.counts,
+	"detail":      Action.detail,
+	"goal":        Goal.label,
+	"figures":     Goal.figures,
+	"skillsIntro": func() string { return skillsIntro },
+	"href":        func(s string) string { u, _ := webURL(s); return u },
+	"num":         func(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) },
 }).Parse(pageSource))
 
 type htmlView struct {

@@ -30,6 +30,7 @@ func Markdown(s Summary) ([]byte, error) {
 	m.highlights(s)
 	m.actions(s)
 	m.goals(s)
+	m.skills(s)
 	return m.Bytes(), nil
 }
 
@@ -177,6 +178,20 @@ func (m *md) goals(s Summary) {
 			out += ": “" + esc(oneLine(g.LastNote)) + "”"
 		}
 		m.item(out)
+	}
+}
+
+func (m *md) skills(s Summary) {
+	if len(s.Skills) == 0 {
+		return
+	}
+	m.heading("Skills, before and after")
+	m.para(esc(skillsIntro))
+	for _, g := range s.SkillGroups() {
+		m.sub(3, esc(oneLine(g.Framework)))
+		for _, k := range g.Skills {
+			m.item(fmt.Sprintf("**%s:** %s", esc(oneLine(k.Item)), esc(k.figures())))
+		}
 	}
 }
 

@@ -60,6 +60,7 @@ func PDF(s Summary, pageSize string) ([]byte, error) {
 	p.highlights(s)
 	p.actions(s)
 	p.goals(s)
+	p.skills(s)
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
 		return nil, fmt.Errorf("write PDF: %w", err)
@@ -392,6 +393,20 @@ func (p pdfDoc) goals(s Summary) {
 			out += ": “" + oneLine(g.LastNote) + "”"
 		}
 		p.item(out)
+	}
+}
+
+func (p pdfDoc) skills(s Summary) {
+	if len(s.Skills) == 0 {
+		return
+	}
+	p.heading("Skills, before and after")
+	p.para(skillsIntro)
+	for _, g := range s.SkillGroups() {
+		p.sub(oneLine(g.Framework))
+		for _, k := range g.Skills {
+			p.item(oneLine(k.Item) + ": " + k.figures())
+		}
 	}
 }
 

@@ -25,6 +25,7 @@ type Summary struct {
 	Highlights  []Highlight      `json:"highlights"` // shared notes of held sessions; none when FiguresOnly
 	Actions     []OwnerActions   `json:"actions"`    // by owner; the whole circle's last
 	Goals       []Goal           `json:"goals"`      // members' shared goals in the circle, by member
+	Skills      []Skill          `json:"skills"`     // the circle's frameworks' items with ratings before and after; none when nobody rated
 }
 
 // Profile is the circle as the summary presents it.

@@ -14,6 +14,7 @@ import (
 type Deleted struct {
 	Goal     model.Goal          `json:"goal"` // with its tasks
 	CheckIns []model.GoalCheckIn `json:"checkIns"`
+	ItemIDs  []uint              `json:"itemIds"` // the skills and topics it was linked to
 }
 
 // Delete removes a goal with its tasks and check-ins, and returns them for
@@ -27,15 +28,19 @@ func (s *Goals) Delete(id uint) (Deleted, error) {
 		if err := tx.Where("goal_id = ?", id).Order("id").Find(&out.CheckIns).Error; err != nil {
 			return err
 		}
+		var err error
+		if out.ItemIDs, err = currentItems(tx, id); err != nil {
+			return err
+		}
 		return apperr.FromDB(tx.Delete(&model.Goal{}, id).Error, "", "goal")
 	})
 	return out, err
 }
 
 // Restore puts back a goal Delete removed, with the same keys and UUIDs, its
-// tasks and check-ins (a check-in whose session was deleted since is kept
-// without it). It checks the goal as Update would, and refuses one that
-// exists again.
+// tasks, check-ins and linked items (a check-in whose session was deleted
+// since is kept without it; a link to an item deleted since is dropped). It
+// checks the goal as Update would, and refuses one that exists again.
 func (s *Goals) Restore(d Deleted) (GoalView, error) {
 	g := d.Goal
 	in := GoalInput{PersonID: g.PersonID, CircleID: g.CircleID, Title: g.Title, Why: g.Why, SuccessCriteria: g.SuccessCriteria,
@@ -48,7 +53,12 @@ func (s *Goals) Restore(d Deleted) (GoalView, error) {
 		if err := personExists(tx, g.PersonID); err != nil {
 			return err
 		}
-		if err := check.All(in.validate(s.day(g.CreatedAt)), inCircle(tx, g.PersonID, g.CircleID), checkInsValid(d.CheckIns, g.ID)); err != nil {
+		items, err := existingItems(tx, uniqueIDs(d.ItemIDs))
+		if err != nil {
+			return err
+		}
+		if err := check.All(in.validate(s.day(g.CreatedAt)), inCircle(tx, g.PersonID, g.CircleID), checkInsValid(d.CheckIns, g.ID),
+			itemsValid(tx, items, g.CircleID)); err != nil {
 			return err
 		}
 		if err := tx.Omit(clause.Associations).Create(&g).Error; err != nil {
@@ -63,7 +73,9 @@ func (s *Goals) Restore(d Deleted) (GoalView, error) {
 		if err := createAll(tx, withSessions(tx, d.CheckIns)); err != nil {
 			return err
 		}
-		var err error
+		if err := linkItems(tx, g.ID, items); err != nil {
+			return err
+		}
 		out, err = view(tx, g.ID)
 		return err
 	})

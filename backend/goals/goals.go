@@ -47,6 +47,10 @@ type GoalInput struct {
 	Progress        int         `json:"progress"`     // 0-100, counts in manual mode
 	Visibility      string      `json:"visibility"`   // "" is private
 	Tasks           []TaskInput `json:"tasks"`        // at most model.MaxGoalTasks
+	// ItemIDs are the framework items (skills, topics) the goal works on, at
+	// most model.MaxGoalItems: of the circle's frameworks, or any for a
+	// personal goal. On update, nil (left out) keeps the goal's links.
+	ItemIDs []uint `json:"itemIds"`
 }
 
 func (in GoalInput) normalize() GoalInput {
@@ -56,6 +60,7 @@ func (in GoalInput) normalize() GoalInput {
 	for i := range in.Tasks {
 		in.Tasks[i].Title = strings.TrimSpace(in.Tasks[i].Title)
 	}
+	in.ItemIDs = uniqueIDs(in.ItemIDs)
 	return in
 }
 

@@ -15,7 +15,7 @@ func setup(t *testing.T) (*goals.Goals, testdb.Fixture) {
 }
 
 // growthTables are the tables a goal write touches, for "nothing was written" checks.
-var growthTables = []string{"goals", "goal_tasks", "goal_checkins"}
+var growthTables = []string{"goals", "goal_tasks", "goal_checkins", "goal_items"}
 
 func counts(f testdb.Fixture) map[string]int64 {
 	out := map[string]int64{}

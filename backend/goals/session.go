@@ -8,11 +8,12 @@ import (
 )
 
 // SessionGoal is one goal on the live screen's Goals panel, with its
-// check-in in this session, if made.
+// check-in in this session, if made, and the flag its page has.
 type SessionGoal struct {
 	model.Goal
 	PersonName string   `json:"personName"`
 	CheckIn    *CheckIn `gorm:"-" json:"checkIn"` // nil until checked in this session
+	Stale      bool     `gorm:"-" json:"stale"`   // no check-in in its circle's last StaleAfter held sessions
 }
 
 // ForSession lists the goals of the people marked present or late in a
@@ -34,6 +35,9 @@ func (s *Goals) ForSession(sessionID uint) ([]SessionGoal, error) {
 		if err != nil || len(out) == 0 {
 			return err
 		}
+		if err := flagStale(tx, out); err != nil {
+			return err
+		}
 		return madeIn(tx, ses.ID, out)
 	})
 	return out, err
@@ -52,6 +56,24 @@ func madeIn(tx *gorm.DB, sessionID uint, goals []SessionGoal) error {
 	}
 	for i := range goals {
 		goals[i].CheckIn = byGoal[goals[i].ID]
+	}
+	return nil
+}
+
+// flagStale sets each goal's Stale flag as its page would: the panel's goals
+// are of one circle (or personal), so this reads that circle's last held
+// sessions and their check-ins once, whatever the number of goals.
+func flagStale(tx *gorm.DB, goals []SessionGoal) error {
+	gs := make([]model.Goal, len(goals))
+	for i := range goals {
+		gs[i] = goals[i].Goal
+	}
+	stale, err := staleGoals(tx, gs)
+	if err != nil {
+		return err
+	}
+	for i := range goals {
+		goals[i].Stale = stale[goals[i].ID]
 	}
 	return nil
 }

@@ -21,14 +21,16 @@ type CheckIn struct {
 }
 
 // GoalView is what a goal's page shows: the goal and its tasks, whose it is,
-// its latest check-ins and whether it has gone without one too long.
+// the skills and topics it is linked to, its latest check-ins and whether
+// it has gone without one too long.
 type GoalView struct {
-	Goal         model.Goal `json:"goal"`
-	PersonName   string     `json:"personName"`
-	CircleName   string     `json:"circleName"` // "" for a personal goal
-	CheckIns     []CheckIn  `json:"checkIns"`   // newest first, at most MaxCheckIns
-	CheckInCount int64      `json:"checkInCount"`
-	Stale        bool       `json:"stale"` // no check-in in its circle's last StaleAfter held sessions
+	Goal         model.Goal   `json:"goal"`
+	Items        []LinkedItem `json:"items"` // at most model.MaxGoalItems
+	PersonName   string       `json:"personName"`
+	CircleName   string       `json:"circleName"` // "" for a personal goal
+	CheckIns     []CheckIn    `json:"checkIns"`   // newest first, at most MaxCheckIns
+	CheckInCount int64        `json:"checkInCount"`
+	Stale        bool         `json:"stale"` // no check-in in its circle's last StaleAfter held sessions
 }
 
 // Get returns a goal's page.
@@ -44,7 +46,7 @@ func (s *Goals) Get(id uint) (GoalView, error) {
 
 // view reads a goal's page inside tx.
 func view(tx *gorm.DB, id uint) (GoalView, error) {
-	v := GoalView{CheckIns: []CheckIn{}}
+	v := GoalView{CheckIns: []CheckIn{}, Items: []LinkedItem{}}
 	err := tx.Take(&v.Goal, id).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return v, apperr.Missing("goal", id)
@@ -53,6 +55,9 @@ func view(tx *gorm.DB, id uint) (GoalView, error) {
 		return v, err
 	}
 	if err := tx.Where("goal_id = ?", id).Order("position").Find(&v.Goal.Tasks).Error; err != nil {
+		return v, err
+	}
+	if v.Items, err = linkedItems(tx, id); err != nil {
 		return v, err
 	}
 	if err := tx.Model(&model.Person{}).Where("id = ?", v.Goal.PersonID).Pluck("name", &v.PersonName).Error; err != nil {

@@ -19,7 +19,7 @@ func (s *Goals) Create(in GoalInput) (GoalView, error) {
 		if err := personExists(tx, in.PersonID); err != nil {
 			return err
 		}
-		if err := check.All(in.validate(s.today()), inCircle(tx, in.PersonID, in.CircleID)); err != nil {
+		if err := check.All(in.validate(s.today()), inCircle(tx, in.PersonID, in.CircleID), itemsValid(tx, in.ItemIDs, in.CircleID)); err != nil {
 			return err
 		}
 		now := s.now().UTC()
@@ -29,6 +29,9 @@ func (s *Goals) Create(in GoalInput) (GoalView, error) {
 		g.Progress = progress(g)
 		if err := tx.Create(&g).Error; err != nil {
 			return apperr.FromDB(err, "", "goal")
+		}
+		if err := linkItems(tx, g.ID, in.ItemIDs); err != nil {
+			return err
 		}
 		var err error
 		out, err = view(tx, g.ID)
@@ -48,7 +51,14 @@ func (s *Goals) Update(id uint, in GoalInput) (GoalView, error) {
 			return err
 		}
 		made := s.day(g.CreatedAt)
-		if err := check.All(in.validate(made), inCircle(tx, g.PersonID, in.CircleID), knownTasks(tx, id, in.Tasks)); err != nil {
+		if in.ItemIDs == nil {
+			var err error
+			if in.ItemIDs, err = currentItems(tx, id); err != nil {
+				return err
+			}
+		}
+		if err := check.All(in.validate(made), inCircle(tx, g.PersonID, in.CircleID), knownTasks(tx, id, in.Tasks),
+			itemsValid(tx, in.ItemIDs, in.CircleID)); err != nil {
 			return err
 		}
 		apply(&g, in)
@@ -58,6 +68,9 @@ func (s *Goals) Update(id uint, in GoalInput) (GoalView, error) {
 		g.Progress = progress(g)
 		if err := tx.Omit(clause.Associations).Save(&g).Error; err != nil {
 			return apperr.FromDB(err, "", "goal")
+		}
+		if err := linkItems(tx, id, in.ItemIDs); err != nil {
+			return err
 		}
 		var err error
 		out, err = view(tx, id)

@@ -52,6 +52,7 @@ var migrations = []Migration{
 	{ID: "2026-12-02-search-order", SQLite: searchOrder, Postgres: searchOrderPostgres},
 	{ID: "2026-12-02-people-name-index", SQLite: unchanged, Postgres: peopleNameIndexPostgres},
 	{ID: "2026-12-02-growth", SQLite: script(growthSQL), Postgres: script(growthPostgresSQL)},
+	{ID: "2026-12-03-goal-items", SQLite: script(goalItemsSQL), Postgres: script(goalItemsPostgresSQL)},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than
