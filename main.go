@@ -73,7 +73,7 @@ const usage = `Usage:
   circlebook check                        check the whole data file (PRAGMA integrity_check)
   circlebook export --circle NAME|UUID --format md|html|pdf|csv|ics|json
                     [--from DATE] [--to DATE] [--anonymize] [--figures-only]
-                    [--table roster|attendance|actions] [--page A4|Letter]
+                    [--table roster|attendance|actions|skills] [--page A4|Letter]
                     [--include-private] [--out FILE]
                                           a circle's summary (stdout without --out, except PDF)
   circlebook export --person NAME|UUID --format md|html|pdf [--from DATE] [--to DATE] [--out FILE]
@@ -309,7 +309,7 @@ func exportFlags(cmd *flag.FlagSet) *exportArgs {
 	cmd.StringVar(&f.page, "page", "A4", "with pdf: A4 or Letter")
 	cmd.StringVar(&f.from, "from", "", "first day, YYYY-MM-DD")
 	cmd.StringVar(&f.to, "to", "", "last day, YYYY-MM-DD")
-	cmd.StringVar(&f.table, "table", export.TableAttendance, "with csv: roster, attendance or actions")
+	cmd.StringVar(&f.table, "table", export.TableAttendance, "with csv: roster, attendance, actions or skills")
 	cmd.StringVar(&f.out, "out", "", "file to write (default: standard output)")
 	cmd.BoolVar(&f.anonymize, "anonymize", false, "Member 1, Member 2, ... instead of names")
 	cmd.BoolVar(&f.figuresOnly, "figures-only", false, "numbers only, no notes")

@@ -4,7 +4,7 @@ import { formatChoices, exportRequest, takesOptions, periodLabel, savedMessage, 
 
 test('formatChoices offers what Go can export, PDF only when it is there', () => {
   const without = formatChoices(['md', 'html', 'csv', 'ics', 'json']).map((c) => c.value);
-  assert.deepEqual(without, ['md', 'html', 'csv:roster', 'csv:attendance', 'csv:actions', 'ics', 'json']);
+  assert.deepEqual(without, ['md', 'html', 'csv:roster', 'csv:attendance', 'csv:actions', 'csv:skills', 'ics', 'json']);
   assert.ok(formatChoices(['md', 'pdf']).some((c) => c.value === 'pdf'));
   assert.deepEqual(formatChoices(undefined), []);
 });

@@ -13,6 +13,7 @@ const CHOICES = [
   { value: 'csv:roster', label: 'CSV: roster', format: 'csv', table: 'roster' },
   { value: 'csv:attendance', label: 'CSV: attendance', format: 'csv', table: 'attendance' },
   { value: 'csv:actions', label: 'CSV: action items', format: 'csv', table: 'actions' },
+  { value: 'csv:skills', label: 'CSV: skills before and after', format: 'csv', table: 'skills' },
   { value: 'ics', label: 'iCalendar (sessions)', format: 'ics', table: '' },
   { value: 'json', label: 'Bundle (JSON, re-importable)', format: 'json', table: '' },
 ];
