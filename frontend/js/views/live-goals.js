@@ -95,7 +95,10 @@ export function goalsPanel(page, o) {
         const k = v.checkIns.find((x) => x.sessionId === page.session.id) || null;
         goals = goals.map((x) => (x.id === g.id ? { ...x, ...v.goal, personName: x.personName, checkIn: k } : x));
         status.saved();
-        close(true);
+        // Back to the goal's row only if the leader is still in the form:
+        // after Alt+G (or a click) back to the notes, the reply must not
+        // pull the keys away from them.
+        close(form.contains(document.activeElement));
       } catch (err) {
         status.failed('Not saved');
         showError(form, err);
