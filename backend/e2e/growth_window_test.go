@@ -41,12 +41,15 @@ func TestGrowthWindowCheckIn(t *testing.T) {
 	d := launchDesktop(t, data, "--open", "session/"+sessionUUID+"/live")
 	d.waitTitle(t, `^Live · Session 1 · Growth Circle — Circlebook$`)
 	d.typeText(t, 20, "Ana rehearsed the demo.")
+	// The title is set before the Goals panel has its goals; the note's save
+	// comes after the page's first reads (as in growth_journey_window_test.go).
+	db := openDB(t, data)
+	waitRow(t, db, "SELECT COUNT(*) FROM notes WHERE session_id = ? AND visibility = 'shared' AND body = 'Ana rehearsed the demo.'", session)
 	d.keys(t, "alt+g", "Return")
 	d.typeText(t, 20, "65")
 	d.keys(t, "Tab", "Tab")
 	d.typeText(t, 20, "Dry run went well")
 	d.keys(t, "Return")
-	db := openDB(t, data)
 	waitRow(t, db, "SELECT COUNT(*) FROM goal_checkins WHERE goal_id = ? AND session_id = ? AND progress = 65 AND note = 'Dry run went well'", goal, session)
 	savePNGIf(t, d.settle(t, d.screenshot(t)), "live-goals.png")
 	d.keys(t, "alt+g")
