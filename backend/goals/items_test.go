@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"circlebook/backend/goals"
@@ -227,5 +228,36 @@ func TestSessionPanelStale(t *testing.T) {
 	}
 	if many := len(rec.Take()); many != few {
 		t.Errorf("the panel ran %d statements for 3 goals and %d for 13: want the same", few, many)
+	}
+}
+
+// TestListRowsCarryItems: a person's goal list gives each goal its own
+// linked items (the person page's chips), read for all the rows at once.
+func TestListRowsCarryItems(t *testing.T) {
+	svc, f := setup(t)
+	c, ana := member(f)
+	core := framework(t, f, "Core skills", []string{"Listening", "Prioritization"}, c)
+	linked := goal(t, svc, ana, &c, goals.GoalInput{ItemIDs: []uint{core.Items[1].ID, core.Items[0].ID}})
+	bare := goal(t, svc, ana, nil, goals.GoalInput{Title: "Nothing linked"})
+	list, err := svc.ForPerson(ana.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[uint][]string{}
+	for _, r := range list.Goals {
+		names := []string{}
+		for _, it := range r.Items {
+			names = append(names, it.FrameworkName+" / "+it.Name)
+		}
+		got[r.ID] = names
+	}
+	if want := []string{"Core skills / Listening", "Core skills / Prioritization"}; !slices.Equal(got[linked.Goal.ID], want) {
+		t.Errorf("the linked goal's row has %v, want %v", got[linked.Goal.ID], want)
+	}
+	if items, ok := got[bare.Goal.ID]; !ok || len(items) != 0 {
+		t.Errorf("the bare goal's row has %v (listed %v), want none", items, ok)
+	}
+	if b, _ := json.Marshal(list.Goals); !strings.Contains(string(b), `"items":[]`) {
+		t.Errorf("a row without links marshals without an empty items list: %s", b)
 	}
 }

@@ -13,10 +13,11 @@ const MaxGoals = 200
 // Row is one goal in a list, with whose it is and its last check-in.
 type Row struct {
 	model.Goal
-	PersonName    string `json:"personName"`
-	CircleName    string `json:"circleName"`
-	LastCheckedOn string `json:"lastCheckedOn"` // "" when it has none
-	Stale         bool   `json:"stale"`
+	PersonName    string       `json:"personName"`
+	CircleName    string       `json:"circleName"`
+	LastCheckedOn string       `json:"lastCheckedOn"` // "" when it has none
+	Stale         bool         `json:"stale"`
+	Items         []LinkedItem `gorm:"-" json:"items"` // its skills and topics, at most model.MaxGoalItems
 }
 
 // List is a list of goals, by status then target date, and how many there are.
@@ -86,7 +87,7 @@ func list(tx *gorm.DB, where string, arg uint) (List, error) {
 // statusOrder sorts open goals first, then drafts, then closed ones.
 const statusOrder = `CASE g.status WHEN 'at_risk' THEN 0 WHEN 'active' THEN 1 WHEN 'draft' THEN 2 WHEN 'achieved' THEN 3 ELSE 4 END`
 
-// decorate fills each row's last check-in date and stale flag.
+// decorate fills each row's last check-in date, stale flag and linked items.
 func decorate(tx *gorm.DB, rows []Row) error {
 	ids := make([]uint, len(rows))
 	goals := make([]model.Goal, len(rows))
@@ -106,9 +107,34 @@ func decorate(tx *gorm.DB, rows []Row) error {
 	for _, l := range last {
 		lastOn[l.GoalID] = l.LastOn
 	}
+	items, err := itemsOf(tx, ids)
+	if err != nil {
+		return err
+	}
 	stale, err := staleGoals(tx, goals)
 	for i := range rows {
-		rows[i].LastCheckedOn, rows[i].Stale = lastOn[rows[i].ID], stale[rows[i].ID]
+		rows[i].LastCheckedOn, rows[i].Stale, rows[i].Items = lastOn[rows[i].ID], stale[rows[i].ID], items[rows[i].ID]
+		if rows[i].Items == nil {
+			rows[i].Items = []LinkedItem{}
+		}
 	}
 	return err
+}
+
+// itemsOf reads the linked items of the goals ids, in one statement.
+func itemsOf(tx *gorm.DB, ids []uint) (map[uint][]LinkedItem, error) {
+	var found []struct {
+		GoalID uint
+		LinkedItem
+	}
+	err := tx.Table("goal_items gi").
+		Select("gi.goal_id, i.id, i.framework_id, f.name AS framework_name, i.name").
+		Joins("JOIN framework_items i ON i.id = gi.framework_item_id").Joins("JOIN frameworks f ON f.id = i.framework_id").
+		Where("gi.goal_id IN ?", ids).Order("gi.goal_id, f.name, f.id, i.position, i.id").
+		Limit(len(ids) * model.MaxGoalItems).Scan(&found).Error
+	out := map[uint][]LinkedItem{}
+	for _, f := range found {
+		out[f.GoalID] = append(out[f.GoalID], f.LinkedItem)
+	}
+	return out, err
 }

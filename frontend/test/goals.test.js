@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import {
   GOAL_STATUSES, goalStatusLabel, milestoneLabel, progressText, targetInfo, checkInText, goalFormValues,
   goalProblems, tasksFromRows, storyTimeline, streakText, goalPanelKey, clampProgress, MAX_TASKS, STALE_TEXT,
+  MAX_ITEMS, itemGroups, itemCountText, toggleItem, keepItems, droppedText, noItemsText, personalFrameworkIds, itemMatches, linkedByFramework,
 } from '../js/lib/goals.js';
 
 test('statuses are Go’s, in order, with labels', () => {
@@ -90,4 +91,92 @@ test('goalPanelKey: arrows choose, Enter opens, Esc goes back', () => {
   assert.deepEqual(goalPanelKey('Escape', 1, 3), { back: true });
   assert.equal(goalPanelKey('Enter', 0, 0), null);
   assert.equal(goalPanelKey('x', 0, 3), null);
+});
+
+test('goalFormValues: an edit starts from the goal’s linked items, a new goal from none', () => {
+  assert.deepEqual(goalFormValues(undefined, 1).itemIds, []);
+  const linked = [{ id: 12, frameworkId: 3, frameworkName: 'Core skills', name: 'Communication' }, { id: 15, frameworkId: 3, frameworkName: 'Core skills', name: 'Giving feedback' }];
+  assert.deepEqual(goalFormValues({ personId: 1, title: 'T' }, 1, linked).itemIds, [12, 15]);
+  assert.deepEqual(goalFormValues({ personId: 1, title: 'T' }, 1).itemIds, []);
+});
+
+test('goalProblems: Go’s words for more than MAX_ITEMS linked items', () => {
+  assert.equal(MAX_ITEMS, 8, 'Go’s model.MaxGoalItems');
+  const base = { ...goalFormValues(undefined, 1), title: 'x' };
+  assert.deepEqual(goalProblems({ ...base, itemIds: [1, 2, 3, 4, 5, 6, 7, 8] }), []);
+  assert.deepEqual(goalProblems({ ...base, itemIds: [1, 2, 3, 4, 5, 6, 7, 8, 9] }), [{ field: 'itemIds', message: 'A goal links at most 8 skills or topics; this has 9.' }]);
+  assert.deepEqual(goalProblems({ ...base, itemIds: null }), [], 'null keeps the links');
+});
+
+test('itemGroups: one group a framework, in order, empty and repeated frameworks left out', () => {
+  const groups = itemGroups([
+    { id: 3, name: 'Core skills', items: [{ id: 12, name: 'Communication', position: 0 }, { id: 13, name: 'Prioritization', position: 1 }] },
+    { id: 4, name: 'Empty one', items: [] },
+    { id: 5, name: 'Leadership', items: [{ id: 20, name: 'Ownership' }] },
+    { id: 3, name: 'Core skills', items: [{ id: 12, name: 'Communication' }] },
+    { id: 6, name: 'No items read' },
+  ]);
+  assert.deepEqual(groups, [
+    { id: 3, name: 'Core skills', items: [{ id: 12, name: 'Communication' }, { id: 13, name: 'Prioritization' }] },
+    { id: 5, name: 'Leadership', items: [{ id: 20, name: 'Ownership' }] },
+  ]);
+  assert.deepEqual(itemGroups([]), []);
+  assert.deepEqual(itemGroups(null), []);
+});
+
+test('toggleItem ticks up to MAX_ITEMS and no further; itemCountText counts against it', () => {
+  let sel = [];
+  for (let id = 1; id <= MAX_ITEMS + 2; id++) sel = toggleItem(sel, id, true);
+  assert.deepEqual(sel, [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.equal(itemCountText(sel.length), '8 of 8');
+  assert.deepEqual(toggleItem(sel, 3, true), sel, 'ticking a ticked item changes nothing');
+  sel = toggleItem(sel, 3, false);
+  assert.deepEqual(sel, [1, 2, 4, 5, 6, 7, 8]);
+  assert.deepEqual(toggleItem(sel, 9, true), [1, 2, 4, 5, 6, 7, 8, 9]);
+  assert.equal(itemCountText(3), '3 of 8');
+  assert.deepEqual(toggleItem([], 5, false), []);
+});
+
+test('keepItems drops what the new circle’s frameworks lack, and droppedText says so', () => {
+  const groups = itemGroups([{ id: 5, name: 'Leadership', items: [{ id: 20, name: 'Ownership' }, { id: 21, name: 'Bias for action' }] }]);
+  assert.deepEqual(keepItems([12, 20, 15], groups), { kept: [20], dropped: [12, 15] });
+  assert.deepEqual(keepItems([20, 21], groups), { kept: [20, 21], dropped: [] });
+  assert.deepEqual(keepItems([12], []), { kept: [], dropped: [12] });
+  assert.equal(droppedText([], true), '');
+  assert.equal(droppedText([{ name: 'Communication', framework: 'Core skills' }], true), 'Unticked “Communication” (Core skills): this circle’s frameworks do not have it.');
+  assert.equal(droppedText([{ name: 'A', framework: 'F' }, { name: 'B' }], true), 'Unticked “A” (F), “B”: this circle’s frameworks do not have them.');
+  assert.equal(droppedText([{ name: 'A', framework: 'F' }], false), 'Unticked “A” (F): its framework is not offered here.');
+  assert.equal(noItemsText(true), 'This circle uses no framework yet — add one on its Growth view.');
+  assert.match(noItemsText(false), /no framework/);
+});
+
+test('personalFrameworkIds: the first few by name, then those of the goal’s links, bounded', () => {
+  const list = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, name: `F${i}` }));
+  assert.deepEqual(personalFrameworkIds(list, [], 3), [1, 2, 3]);
+  assert.deepEqual(personalFrameworkIds(list, [{ frameworkId: 2 }, { frameworkId: 25 }, { frameworkId: 25 }, { frameworkId: 99 }], 3), [1, 2, 3, 25], 'a deleted framework (99) is not read');
+  assert.equal(personalFrameworkIds(list, []).length, 12);
+  const links = Array.from({ length: MAX_ITEMS }, (_, i) => ({ frameworkId: 13 + i }));
+  assert.ok(personalFrameworkIds(list, links).length <= 12 + MAX_ITEMS);
+  assert.deepEqual(personalFrameworkIds([], []), []);
+});
+
+test('itemMatches folds case and accents; an empty filter matches all', () => {
+  assert.ok(itemMatches('Data-driven decisions', 'DATA'));
+  assert.ok(itemMatches('Négociation', 'negoc'));
+  assert.ok(itemMatches('Anything', '  '));
+  assert.ok(!itemMatches('Communication', 'feedback'));
+});
+
+test('linkedByFramework groups a goal’s items by framework, in Go’s order', () => {
+  const items = [
+    { id: 12, frameworkId: 3, frameworkName: 'Core skills', name: 'Communication' },
+    { id: 15, frameworkId: 3, frameworkName: 'Core skills', name: 'Giving feedback' },
+    { id: 20, frameworkId: 5, frameworkName: 'Leadership', name: 'Ownership' },
+  ];
+  assert.deepEqual(linkedByFramework(items).map((g) => [g.framework, g.items.map((i) => i.name)]), [
+    ['Core skills', ['Communication', 'Giving feedback']],
+    ['Leadership', ['Ownership']],
+  ]);
+  assert.deepEqual(linkedByFramework([]), []);
+  assert.deepEqual(linkedByFramework(undefined), []);
 });

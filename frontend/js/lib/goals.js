@@ -1,10 +1,13 @@
 // Goals and the growth story, as the screens show them: labels, progress
 // and target-date wording, the goal form's own checks (the same words as
-// Go's), the person's timeline merged from the story's lists, and the keys
-// of the live screen's Goals panel. Pure functions only.
+// Go's), the choice of skills and topics a goal links (grouped by
+// framework, at most MAX_ITEMS), the person's timeline merged from the
+// story's lists, and the keys of the live screen's Goals panel. Pure
+// functions only.
 
 import { formatDate } from './format.js';
 import { message } from './limits.js';
+import { foldKey } from './fold.js';
 
 /** @typedef {{value: string, label: string}} Choice */
 
@@ -35,6 +38,12 @@ export const MILESTONE_KINDS = [
 
 /** How many tasks a goal may have (Go's model.MaxGoalTasks). */
 export const MAX_TASKS = 6;
+
+/** How many skills and topics a goal may link (Go's model.MaxGoalItems). */
+export const MAX_ITEMS = 8;
+
+/** How many frameworks a personal goal's form offers, by name (each is read with its items). */
+export const MAX_PERSONAL_FRAMEWORKS = 12;
 
 /** How many held sessions without a check-in flag a goal (Go's goals.StaleAfter). */
 export const STALE_AFTER = 3;
@@ -114,21 +123,27 @@ export function checkInText(k) {
 }
 
 /**
- * @typedef {{personId: number, circleId: number|null, title: string, why: string, successCriteria: string, targetDate: string, status: string, progressMode: string, progress: number, visibility: string, tasks: {id: number, title: string, done: boolean}[]}} GoalInput
+ * @typedef {{personId: number, circleId: number|null, title: string, why: string, successCriteria: string, targetDate: string, status: string, progressMode: string, progress: number, visibility: string, tasks: {id: number, title: string, done: boolean}[], itemIds?: number[]|null}} GoalInput
+ *   itemIds: the linked skills and topics; null (on an edit) keeps the goal's links
  */
 
+/** @typedef {{id: number, frameworkId: number, frameworkName: string, name: string}} LinkedItem a goal's skill or topic (Go's goals.LinkedItem) */
+
 /**
- * The goal form's values for a goal (or a new one: active, tasks, private).
+ * The goal form's values for a goal (or a new one: active, tasks, private,
+ * nothing linked).
  * @param {any} [g] the goal to edit
  * @param {number} [personId]
+ * @param {LinkedItem[]} [items] the goal's linked skills and topics
  * @returns {GoalInput}
  */
-export function goalFormValues(g, personId = 0) {
-  if (!g) return { personId, circleId: null, title: '', why: '', successCriteria: '', targetDate: '', status: 'active', progressMode: 'tasks', progress: 0, visibility: 'private', tasks: [] };
+export function goalFormValues(g, personId = 0, items = []) {
+  if (!g) return { personId, circleId: null, title: '', why: '', successCriteria: '', targetDate: '', status: 'active', progressMode: 'tasks', progress: 0, visibility: 'private', tasks: [], itemIds: [] };
   return {
     personId: g.personId, circleId: g.circleId ?? null, title: g.title || '', why: g.why || '', successCriteria: g.successCriteria || '',
     targetDate: g.targetDate || '', status: g.status || 'active', progressMode: g.progressMode || 'tasks', progress: clampProgress(g.progress),
     visibility: g.visibility || 'private', tasks: (g.tasks || []).map((t) => ({ id: t.id, title: t.title, done: !!t.done })),
+    itemIds: (items || []).map((i) => i.id),
   };
 }
 
@@ -147,6 +162,8 @@ export function goalProblems(in_) {
   }
   const tasks = in_.tasks || [];
   if (tasks.length > MAX_TASKS) out.push({ field: 'tasks', message: `A goal has at most ${MAX_TASKS} tasks; this has ${tasks.length}.` });
+  const items = in_.itemIds || [];
+  if (items.length > MAX_ITEMS) out.push({ field: 'itemIds', message: `A goal links at most ${MAX_ITEMS} skills or topics; this has ${items.length}.` });
   return out;
 }
 
@@ -157,6 +174,134 @@ export function goalProblems(in_) {
  */
 export function tasksFromRows(rows) {
   return rows.map((r) => ({ id: Number(r.id) || 0, title: String(r.title || '').trim(), done: !!r.done })).filter((t) => t.title);
+}
+
+/** @typedef {{id: number, name: string}} ItemChoice one skill or topic the goal form offers */
+/** @typedef {{id: number, name: string, items: ItemChoice[]}} ItemGroup a framework's items, as the goal form groups them */
+
+/**
+ * The goal form's choices of skills and topics, one group a framework in
+ * the order given, each framework once; a framework without items offers
+ * nothing and is left out.
+ * @param {{id: number, name: string, items?: {id: number, name: string}[]}[]} frameworks
+ * @returns {ItemGroup[]}
+ */
+export function itemGroups(frameworks) {
+  const seen = new Set();
+  const out = [];
+  for (const f of frameworks || []) {
+    if (seen.has(f.id)) continue;
+    seen.add(f.id);
+    const items = (f.items || []).map((i) => ({ id: i.id, name: i.name }));
+    if (items.length) out.push({ id: f.id, name: f.name, items });
+  }
+  return out;
+}
+
+/**
+ * How many skills and topics are chosen, against the limit: "3 of 8".
+ * @param {number} n
+ * @returns {string}
+ */
+export const itemCountText = (n) => `${n} of ${MAX_ITEMS}`;
+
+/**
+ * The choice after ticking or unticking one item: ticking adds it at the
+ * end, unless it is there already or MAX_ITEMS are chosen.
+ * @param {number[]} selected
+ * @param {number} id
+ * @param {boolean} on
+ * @returns {number[]} a new list
+ */
+export function toggleItem(selected, id, on) {
+  if (!on) return selected.filter((x) => x !== id);
+  if (selected.includes(id) || selected.length >= MAX_ITEMS) return [...selected];
+  return [...selected, id];
+}
+
+/**
+ * Splits a choice into the items the groups still offer and those they do
+ * not (the goal moved to another circle, or its circle stopped using a
+ * framework).
+ * @param {number[]} selected
+ * @param {ItemGroup[]} groups
+ * @returns {{kept: number[], dropped: number[]}}
+ */
+export function keepItems(selected, groups) {
+  const offered = new Set(groups.flatMap((g) => g.items.map((i) => i.id)));
+  return { kept: selected.filter((id) => offered.has(id)), dropped: selected.filter((id) => !offered.has(id)) };
+}
+
+/**
+ * What the form says on unticking items it no longer offers:
+ * "Unticked “Listening” (Core skills): this circle’s frameworks do not have it."
+ * @param {{name: string, framework?: string}[]} dropped
+ * @param {boolean} inCircle whether the goal is within a circle (or personal)
+ * @returns {string} "" when nothing was dropped
+ */
+export function droppedText(dropped, inCircle) {
+  if (!dropped.length) return '';
+  const names = dropped.map((d) => (d.framework ? `“${d.name}” (${d.framework})` : `“${d.name}”`)).join(', ');
+  const why = inCircle
+    ? (dropped.length === 1 ? 'this circle’s frameworks do not have it' : 'this circle’s frameworks do not have them')
+    : (dropped.length === 1 ? 'its framework is not offered here' : 'their frameworks are not offered here');
+  return `Unticked ${names}: ${why}.`;
+}
+
+/**
+ * The hint shown instead of the choice when there is nothing to choose.
+ * @param {boolean} inCircle
+ * @returns {string}
+ */
+export const noItemsText = (inCircle) => (inCircle
+  ? 'This circle uses no framework yet — add one on its Growth view.'
+  : 'There is no framework with skills or topics yet — add one on a circle’s Growth view.');
+
+/**
+ * The frameworks a personal goal's form reads, bounded: the first max of
+ * the list (by name, as Go lists them), then those of the goal's linked
+ * items that are further down, so its links stay choosable.
+ * @param {{id: number}[]} list every framework, by name
+ * @param {{frameworkId: number}[]} linked the goal's linked items
+ * @param {number} [max]
+ * @returns {number[]} framework ids, at most max + MAX_ITEMS
+ */
+export function personalFrameworkIds(list, linked, max = MAX_PERSONAL_FRAMEWORKS) {
+  const out = (list || []).slice(0, Math.max(0, max)).map((f) => f.id);
+  const known = new Set((list || []).map((f) => f.id));
+  for (const l of linked || []) {
+    if (known.has(l.frameworkId) && !out.includes(l.frameworkId)) out.push(l.frameworkId);
+  }
+  return out;
+}
+
+/**
+ * Whether an item's name matches what was typed in the filter, case and
+ * accents aside; an empty filter matches everything.
+ * @param {string} name
+ * @param {string} query
+ * @returns {boolean}
+ */
+export function itemMatches(name, query) {
+  const q = foldKey(query);
+  return !q || foldKey(name).includes(q);
+}
+
+/**
+ * A goal's linked items grouped by framework, in the order given (Go's:
+ * framework name, then the item's place).
+ * @param {LinkedItem[]} items
+ * @returns {{framework: string, items: LinkedItem[]}[]}
+ */
+export function linkedByFramework(items) {
+  const out = [];
+  for (const i of items || []) {
+    const last = out[out.length - 1];
+    const g = last && last.id === i.frameworkId ? last : out.find((x) => x.id === i.frameworkId);
+    if (g) g.items.push(i);
+    else out.push({ id: i.frameworkId, framework: i.frameworkName, items: [i] });
+  }
+  return out.map(({ framework, items: list }) => ({ framework, items: list }));
 }
 
 /**

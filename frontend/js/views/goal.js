@@ -1,18 +1,19 @@
 // A goal's page (#/goals/ID): its status, progress and target date, its
 // tasks to tick, progress set by hand with a comment (a goal measured by
-// hand), why it matters and how we'll know, and its timeline of check-ins.
+// hand), why it matters and how we'll know, the skills and topics it
+// links, and its timeline of check-ins.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { formatDate, formatDateTime, nowIn } from '../lib/format.js';
 import { clearErrors, showError, field, FieldError, checkForm } from '../lib/forms.js';
 import { LIMITS } from '../lib/limits.js';
-import { targetInfo, checkInText, goalProblems } from '../lib/goals.js';
+import { targetInfo, checkInText, goalProblems, linkedByFramework } from '../lib/goals.js';
 import { go, href } from '../router.js';
 import * as api from '../api.js';
 import { button, pageHeader, section, loading, errorState, saveStatus } from './ui.js';
 import { toast, reportError } from './toast.js';
-import { goalStatusChip, progressBar, staleFlag, deleteGoal } from './goals.js';
+import { goalStatusChip, progressBar, staleFlag, deleteGoal, itemChips } from './goals.js';
 
 /**
  * Mounts a goal's page.
@@ -22,7 +23,7 @@ import { goalStatusChip, progressBar, staleFlag, deleteGoal } from './goals.js';
  * @returns {Promise<{dispose?: () => void}>}
  */
 export async function mount(root, route, ctx) {
-  /** @type {any} the goal's page: goal, personName, circleName, checkIns, checkInCount, stale */
+  /** @type {any} the goal's page: goal, items, personName, circleName, checkIns, checkInCount, stale */
   let view = null;
   /** Check-ins older than the page's first fifty, read on asking. @type {any[]} */
   let older = [];
@@ -49,7 +50,7 @@ export async function mount(root, route, ctx) {
   const edit = async () => {
     const [{ openGoalForm }, person] = await Promise.all([import('./goal-form.js'), api.people.get(view.goal.personId)]);
     const circles = (person.circles || []).map((c) => ({ circleId: c.circleId, name: c.name }));
-    const saved = await openGoalForm({ personId: view.goal.personId, personName: view.personName, circles, goal: view.goal, circleName: view.circleName });
+    const saved = await openGoalForm({ personId: view.goal.personId, personName: view.personName, circles, goal: view.goal, circleName: view.circleName, items: view.items || [] });
     if (saved && ctx.alive()) {
       toast('Goal saved.', { kind: 'success' });
       show(saved);
@@ -135,6 +136,15 @@ export async function mount(root, route, ctx) {
           ? h('a', { href: href('session', k.sessionId), class: 'action-link' }, `Session ${k.sessionNumber}${k.sessionStartsAt ? ` · ${formatDateTime(k.sessionStartsAt, { withYear: false })}` : ''}`)
           : k.sessionId ? 'In a session' : 'Set by hand')));
 
+  /** The goal's skills and topics, grouped by framework. */
+  const linkedPart = () => {
+    const groups = linkedByFramework(view.items || []);
+    if (!groups.length) return h('p', { class: 'muted small', testid: 'goal-items-empty' }, 'None linked yet. Use Edit to link the skills and topics it works on.');
+    return h('div', { class: 'goal-items-by' }, groups.map((g) => h('div', { class: 'goal-items-by-group' },
+      h('p', { class: 'goal-items-by-name' }, g.framework),
+      itemChips(g.items, `${g.framework}: linked skills and topics`))));
+  };
+
   function render() {
     const g = view.goal;
     const today = nowIn().date;
@@ -179,6 +189,7 @@ export async function mount(root, route, ctx) {
               : h('p', { class: 'muted small', testid: 'goal-timeline-empty' }, 'No check-ins yet. Check in during a live session: Alt+G on the live screen.'),
             more ? h('button', { type: 'button', class: 'link-btn', testid: 'timeline-more', onclick: loadOlder }, 'Show older check-ins') : null)),
         h('div', { class: 'col-side' },
+          section({ title: 'Skills and topics', id: 'goal-skills' }, linkedPart()),
           section({ title: 'Why it matters', id: 'goal-why' }, g.why ? h('p', { class: 'prewrap', testid: 'goal-why' }, g.why) : h('p', { class: 'muted small' }, 'Not written yet.')),
           section({ title: 'How we’ll know', id: 'goal-criteria' }, g.successCriteria ? h('p', { class: 'prewrap', testid: 'goal-criteria' }, g.successCriteria) : h('p', { class: 'muted small' }, 'Not written yet.')))));
   }

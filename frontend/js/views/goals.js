@@ -1,5 +1,6 @@
 // A person's goals and growth story on their page: the Goals section (each
-// goal with its status, progress, target date and the stale flag; add,
+// goal with its status, progress, target date, the stale flag and the
+// skills and topics it links; add,
 // edit, delete with Undo) and the Growth story timeline (milestones,
 // check-ins, attendance streak, topics, finished action items).
 
@@ -38,6 +39,19 @@ export function progressBar(g, label) {
     h('span', { class: 'goal-bar', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-valuenow': String(p), 'aria-label': label },
       h('span', { class: 'goal-bar-fill', style: { width: `${p}%` } })),
     h('span', { class: 'goal-progress-text' }, progressText(g)));
+}
+
+/**
+ * A goal's linked skills and topics as small chips (text only; the
+ * framework's name in each chip's title).
+ * @param {{id: number, name: string, frameworkName?: string}[]|undefined} items
+ * @param {string} label names the list for screen readers
+ * @returns {HTMLElement|null} null when none are linked
+ */
+export function itemChips(items, label) {
+  if (!items || !items.length) return null;
+  return h('ul', { class: 'goal-items', testid: 'goal-items', 'aria-label': label },
+    items.map((i) => h('li', { class: 'chip goal-item', testid: 'goal-item', 'data-item-id': i.id, title: i.frameworkName || undefined }, i.name)));
 }
 
 /**
@@ -116,7 +130,8 @@ export function goalsSection(o) {
           h('span', { class: ['goal-target', `due-${target.level}`], testid: 'goal-target', 'data-level': target.level }, icon('calendar', { size: 12 }), target.text),
           g.circleName ? h('span', { class: 'goal-circle muted' }, g.circleName) : null,
           g.lastCheckedOn ? h('span', { class: 'muted' }, `checked in ${formatDate(g.lastCheckedOn)}`) : null,
-          g.stale ? staleFlag() : null)),
+          g.stale ? staleFlag() : null),
+        itemChips(g.items, `Skills and topics of ${g.title}`)),
       h('span', { class: 'goal-actions' },
         iconButton('pencil', `Edit “${g.title}”`, () => o.onEdit(g), { testid: 'edit-goal' }),
         iconButton('trash', `Delete “${g.title}”`, () => o.onDelete(g), { testid: 'delete-goal', class: 'icon-btn-danger' })));
