@@ -1,7 +1,10 @@
 package circles
 
 import (
+	"errors"
+
 	"circlebook/backend/actions"
+	"circlebook/backend/apperr"
 	"circlebook/backend/attendance"
 	"circlebook/backend/check"
 	"circlebook/backend/model"
@@ -50,30 +53,24 @@ type Page struct {
 // MaxMembers caps the members the circle page lists (a circle has 3 to 20).
 const MaxMembers = 100
 
-// Get returns a circle's page.
+// Get returns a circle's page, in six statements whatever the circle's
+// size: each statement is a round trip to a PostgreSQL program database
+// (see TestGetStatements).
 func (s *Circles) Get(id uint) (Page, error) {
 	p := Page{Members: []Member{}, Grid: []GridRow{}}
+	today := s.now().Format(check.DateLayout)
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := find(tx, id, &p.Circle); err != nil {
-			return err
-		}
-		if err := figures(tx, id, &p); err != nil {
+		if err := head(tx, id, today, &p); err != nil {
 			return err
 		}
 		var err error
-		if p.Members, err = members(tx, id); err != nil {
+		if p.Members, err = membersWithTallies(tx, id); err != nil {
 			return err
 		}
-		if p.Window, err = window(tx, id, s.now().Format(check.DateLayout)); err != nil {
-			return err
-		}
-		if p.Last, err = lastSession(tx, id); err != nil {
+		if p.Sessions, p.Last, p.Earlier, err = sessionWindow(tx, id, today); err != nil {
 			return err
 		}
 		if p.Grid, err = grid(tx, p.Members, p.Sessions); err != nil {
-			return err
-		}
-		if err := memberTallies(tx, id, &p); err != nil {
 			return err
 		}
 		if err := openActions(tx, id, &p); err != nil {
@@ -85,81 +82,104 @@ func (s *Circles) Get(id uint) (Page, error) {
 	return p, err
 }
 
-// figures reads how many members and open action items the circle has
-// and its tally (kept in circle_tallies), in one statement: each statement
-// is a round trip to a PostgreSQL program database.
-func figures(tx *gorm.DB, id uint, p *Page) error {
-	var present, late, excused, absent int
-	err := tx.Raw(`SELECT (SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id),
-		(SELECT COUNT(*) FROM action_items a WHERE a.circle_id = c.id AND a.status = ?),
-		COALESCE(t.present, 0), COALESCE(t.late, 0), COALESCE(t.excused, 0), COALESCE(t.absent, 0)
-		FROM circles c LEFT JOIN circle_tallies t ON t.circle_id = c.id WHERE c.id = ?`, model.ActionOpen, id).
-		Row().Scan(&p.MemberCount, &p.OpenCount, &present, &late, &excused, &absent)
-	p.Attendance = attendance.Counts(present, late, excused, absent)
-	return err
-}
-
-// memberTallies reads each listed member's tally, counted over the
-// circle's held sessions.
-func memberTallies(tx *gorm.DB, id uint, p *Page) error {
-	byPerson, err := attendance.ByPersonInCircle(tx, id)
+// head reads the circle with its figures in one statement: how many
+// members, open action items and upcoming, past and held sessions it has,
+// and its tally (kept in circle_tallies). today is YYYY-MM-DD.
+func head(tx *gorm.DB, id uint, today string, p *Page) error {
+	var row struct {
+		model.Circle
+		FigMembers, FigOpen, FigSessions, FigUpcoming, FigHeld int64
+		FigPresent, FigLate, FigExcused, FigAbsent             int
+	}
+	err := tx.Table("circles c").Select(`c.*,
+		(SELECT COUNT(*) FROM memberships m WHERE m.circle_id = c.id) AS fig_members,
+		(SELECT COUNT(*) FROM action_items a WHERE a.circle_id = c.id AND a.status = ?) AS fig_open,
+		n.total AS fig_sessions, COALESCE(n.upcoming, 0) AS fig_upcoming, COALESCE(n.held, 0) AS fig_held,
+		COALESCE(t.present, 0) AS fig_present, COALESCE(t.late, 0) AS fig_late,
+		COALESCE(t.excused, 0) AS fig_excused, COALESCE(t.absent, 0) AS fig_absent`, model.ActionOpen).
+		Joins(`CROSS JOIN (SELECT COUNT(*) AS total,
+			SUM(CASE WHEN status = ? AND starts_at >= ? THEN 1 ELSE 0 END) AS upcoming,
+			SUM(CASE WHEN status = ? THEN 1 ELSE 0 END) AS held
+			FROM sessions WHERE circle_id = ?) n`, model.SessionPlanned, today, model.SessionHeld, id).
+		Joins("LEFT JOIN circle_tallies t ON t.circle_id = c.id").
+		Where("c.id = ?", id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return apperr.Missing("circle", id)
+	}
 	if err != nil {
-		return err
+		return apperr.FromDB(err, "", "circle")
 	}
-	for i := range p.Members {
-		if t := byPerson[p.Members[i].PersonID]; t != nil {
-			p.Members[i].Attendance = *t
-		}
-	}
+	p.Circle, p.MemberCount, p.OpenCount = row.Circle, row.FigMembers, row.FigOpen
+	p.Window = Window{Today: today, UpcomingCount: row.FigUpcoming, PastCount: row.FigSessions - row.FigUpcoming, HeldCount: row.FigHeld}
+	p.Attendance = attendance.Counts(row.FigPresent, row.FigLate, row.FigExcused, row.FigAbsent)
 	return nil
 }
 
 // MaxOpenActions caps the open action items the circle page lists.
 const MaxOpenActions = 100
 
+// openActions reads the circle's first MaxOpenActions open action items,
+// each with the number of the session it came from.
 func openActions(tx *gorm.DB, id uint, p *Page) error {
-	var err error
-	p.Actions, err = actions.Scan(actions.Query(tx).Where("a.circle_id = ? AND status = ?", id, model.ActionOpen).Limit(MaxOpenActions))
-	if err != nil {
-		return err
+	var rows []struct {
+		actions.Item
+		FromNumber *int
 	}
-	return sessionNumbers(tx, p)
-}
-
-// sessionNumbers reads the number of each session the listed actions came from.
-func sessionNumbers(tx *gorm.DB, p *Page) error {
-	p.SessionNumbers = map[uint]int{}
-	var ids []uint
-	for _, a := range p.Actions {
-		if a.SessionID != nil {
-			ids = append(ids, *a.SessionID)
+	// actions.Query's columns, and the number of the item's session.
+	err := actions.Query(tx).Select("a.*, COALESCE(p.name, '') AS owner_name, f.number AS from_number").
+		Joins("LEFT JOIN sessions f ON f.id = a.session_id").
+		Where("a.circle_id = ? AND a.status = ?", id, model.ActionOpen).Limit(MaxOpenActions).Scan(&rows).Error
+	p.Actions, p.SessionNumbers = make([]actions.Item, len(rows)), map[uint]int{}
+	for i, r := range rows {
+		p.Actions[i] = r.Item
+		if r.SessionID != nil && r.FromNumber != nil {
+			p.SessionNumbers[*r.SessionID] = *r.FromNumber
 		}
 	}
-	if len(ids) == 0 {
-		return nil
-	}
-	var rows []struct {
-		ID     uint
-		Number int
-	}
-	if err := tx.Table("sessions").Select("id, number").Where("id IN ?", ids).Scan(&rows).Error; err != nil {
-		return err
-	}
-	for _, r := range rows {
-		p.SessionNumbers[r.ID] = r.Number
-	}
-	return nil
+	return err
+}
+
+// memberColumns and memberOrder are what members selects and sorts by.
+const (
+	memberColumns = "m.id AS membership_id, m.person_id, p.name, p.email, p.pronouns, m.role, m.joined_on, m.left_on"
+	memberOrder   = "CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END, p.name_key, p.name, p.id"
+)
+
+// memberQuery selects the circle's first MaxMembers members, by role then name.
+func memberQuery(tx *gorm.DB, circleID uint) *gorm.DB {
+	return tx.Table("memberships m").Select(memberColumns).
+		Joins("JOIN people p ON p.id = m.person_id").
+		Where("m.circle_id = ?", circleID).Order(memberOrder).Limit(MaxMembers)
 }
 
 // members reads the circle's first MaxMembers members, by role then name.
 func members(tx *gorm.DB, circleID uint) ([]Member, error) {
 	ms := []Member{}
-	err := tx.Table("memberships m").
-		Select("m.id AS membership_id, m.person_id, p.name, p.email, p.pronouns, m.role, m.joined_on, m.left_on").
-		Joins("JOIN people p ON p.id = m.person_id").
-		Where("m.circle_id = ?", circleID).
-		Order("CASE m.role WHEN 'leader' THEN 0 WHEN 'co-leader' THEN 1 WHEN 'mentor' THEN 2 WHEN 'mentee' THEN 3 ELSE 4 END, p.name_key, p.name, p.id").
-		Limit(MaxMembers).
-		Scan(&ms).Error
+	err := memberQuery(tx, circleID).Scan(&ms).Error
+	return ms, err
+}
+
+// membersWithTallies reads the members as members does, each with their
+// tally: their marks at the circle's held sessions.
+func membersWithTallies(tx *gorm.DB, circleID uint) ([]Member, error) {
+	var rows []struct {
+		Member
+		TPresent, TLate, TExcused, TAbsent int
+	}
+	err := memberQuery(tx, circleID).
+		Select(memberColumns+`, COALESCE(t.present, 0) AS t_present, COALESCE(t.late, 0) AS t_late,
+			COALESCE(t.excused, 0) AS t_excused, COALESCE(t.absent, 0) AS t_absent`).
+		Joins(`LEFT JOIN (SELECT a.person_id,
+			SUM(CASE WHEN a.status = ? THEN 1 ELSE 0 END) AS present, SUM(CASE WHEN a.status = ? THEN 1 ELSE 0 END) AS late,
+			SUM(CASE WHEN a.status = ? THEN 1 ELSE 0 END) AS excused, SUM(CASE WHEN a.status = ? THEN 1 ELSE 0 END) AS absent
+			FROM attendance a JOIN sessions s ON s.id = a.session_id
+			WHERE s.circle_id = ? AND s.status = ? GROUP BY a.person_id) t ON t.person_id = m.person_id`,
+			model.Present, model.Late, model.Excused, model.Absent, circleID, model.SessionHeld).
+		Scan(&rows).Error
+	ms := make([]Member, len(rows))
+	for i, r := range rows {
+		ms[i] = r.Member
+		ms[i].Attendance = attendance.Counts(r.TPresent, r.TLate, r.TExcused, r.TAbsent)
+	}
 	return ms, err
 }

@@ -30,36 +30,6 @@ type Window struct {
 	Earlier       string          `json:"earlier"`       // the cursor for Sessions: the past sessions before those shown; "" when none are left
 }
 
-// window reads a circle's window of sessions and their counts; today is YYYY-MM-DD.
-func window(tx *gorm.DB, id uint, today string) (Window, error) {
-	w := Window{Today: today}
-	if err := sessionCounts(tx, id, &w); err != nil {
-		return w, err
-	}
-	past, earlier, err := pastPage(tx, id, cursor{Circle: id, Today: today}, PastShown)
-	if err != nil {
-		return w, err
-	}
-	var upcoming []model.Session
-	err = tx.Where("circle_id = ? AND status = ? AND starts_at >= ?", id, model.SessionPlanned, today).
-		Order("starts_at, id").Limit(UpcomingShown).Find(&upcoming).Error
-	w.Sessions, w.Earlier = dateOrder(past, upcoming), earlier
-	return w, err
-}
-
-// sessionCounts counts all of a circle's upcoming, past and held sessions.
-func sessionCounts(tx *gorm.DB, id uint, w *Window) error {
-	var n struct{ Total, Upcoming, Held int64 }
-	err := tx.Table("sessions").
-		Select(`COUNT(*) AS total,
-			COALESCE(SUM(CASE WHEN status = ? AND starts_at >= ? THEN 1 ELSE 0 END), 0) AS upcoming,
-			COALESCE(SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), 0) AS held`,
-			model.SessionPlanned, w.Today, model.SessionHeld).
-		Where("circle_id = ?", id).Scan(&n).Error
-	w.UpcomingCount, w.PastCount, w.HeldCount = n.Upcoming, n.Total-n.Upcoming, n.Held
-	return err
-}
-
 // pastPage reads up to limit past sessions of a circle before from's place
 // (from the latest when it has none), latest first by (starts_at, id), and
 // returns them in date order with the cursor of the page before them ("" when
@@ -73,14 +43,22 @@ func pastPage(tx *gorm.DB, id uint, from cursor, limit int) ([]model.Session, st
 	if err := q.Order("starts_at DESC, id DESC").Limit(limit + 1).Find(&past).Error; err != nil {
 		return nil, "", err
 	}
+	past, earlier := cutPast(past, from, limit)
+	return past, earlier, nil
+}
+
+// cutPast takes up to limit+1 past sessions, latest first, and returns the
+// first limit of them in date order with the cursor of the page before them
+// ("" when they reach the first session).
+func cutPast(past []model.Session, from cursor, limit int) ([]model.Session, string) {
 	earlier := ""
 	if len(past) > limit {
 		past = past[:limit]
 		last := past[limit-1]
-		earlier = cursor{Circle: id, Today: from.Today, StartsAt: last.StartsAt, ID: last.ID}.String()
+		earlier = cursor{Circle: from.Circle, Today: from.Today, StartsAt: last.StartsAt, ID: last.ID}.String()
 	}
 	slices.Reverse(past)
-	return past, earlier, nil
+	return past, earlier
 }
 
 // dateOrder merges past and upcoming sessions (each in date order) by
@@ -92,17 +70,6 @@ func dateOrder(past, upcoming []model.Session) []model.Session {
 		return cmp.Or(cmp.Compare(a.StartsAt, b.StartsAt), cmp.Compare(a.ID, b.ID))
 	})
 	return out
-}
-
-// lastSession reads a circle's latest session that is not cancelled, or nil.
-func lastSession(tx *gorm.DB, id uint) (*model.Session, error) {
-	var s []model.Session
-	err := tx.Where("circle_id = ? AND status <> ?", id, model.SessionCancelled).
-		Order("starts_at DESC, id DESC").Limit(1).Find(&s).Error
-	if err != nil || len(s) == 0 {
-		return nil, err
-	}
-	return &s[0], nil
 }
 
 // grid lays out the marks of members at sessions, one row a member.

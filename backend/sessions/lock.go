@@ -24,3 +24,10 @@ func forWriting(tx *gorm.DB) *gorm.DB {
 func lockSession(tx *gorm.DB, id uint, ses *model.Session) error {
 	return find(forWriting(tx), id, ses)
 }
+
+// lockHead reads a session with its circle's brief (see readHead) for
+// writing: only the session's row is locked, as lockSession locks it, not
+// its circle's (which LockNumbers takes to number the circle's sessions).
+func lockHead(tx *gorm.DB, id, personID uint) (head, error) {
+	return readHead(tx.Clauses(clause.Locking{Strength: "NO KEY UPDATE", Table: clause.Table{Name: "s"}}), id, personID)
+}
