@@ -287,6 +287,9 @@ func TestCircleGrowthView(t *testing.T) {
 	// Dropped, it goes; so does the unused one, after its confirmation.
 	p.do(t, chromedpClick(row(imported, "drop-framework")))
 	waitNoRow(t, db, "SELECT COUNT(*) FROM circle_frameworks WHERE framework_id = ?", imported)
+	// The view reads itself again after a change: wait until it is drawn
+	// (focus on the dropped one's Use) before the next click.
+	p.waitFor(t, fmt.Sprintf(`document.activeElement.matches(%q)`, row(imported, "use-framework")))
 	for _, id := range []int{imported, basics} {
 		p.do(t, chromedpClick(row(id, "delete-framework")))
 		p.waitVisible(t, "confirm-dialog")

@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"fmt"
+	"image"
 	"strings"
 	"testing"
 
@@ -247,14 +248,16 @@ func TestFeedbackWindow(t *testing.T) {
 	d := launchDesktop(t, data, "--open", "session/"+sessionUUID+"/live")
 	d.waitTitle(t, `^Live · Session 1 · Growth Circle — Circlebook$`)
 	d.typeText(t, 20, "Ana rehearsed the demo.")
+	db := openDB(t, data)
+	waitRow(t, db, "SELECT COUNT(*) FROM notes WHERE session_id = ? AND body = 'Ana rehearsed the demo.'", session)
+	base := sidebarLight(d.settle(t, d.screenshot(t)))
 	d.keys(t, "ctrl+shift+e")
 	d.keys(t, "Tab", "Return")
 	d.waitTitle(t, `^Session 1 · Growth Circle — Circlebook$`)
-	db := openDB(t, data)
 	waitRow(t, db, "SELECT COUNT(*) FROM sessions WHERE id = ? AND status = 'held'", session)
-	waitRow(t, db, "SELECT COUNT(*) FROM notes WHERE session_id = ? AND body = 'Ana rehearsed the demo.'", session)
-
-	d.settle(t, d.screenshot(t)) // the form comes over the session page as it loads
+	// The form comes over the session page once it has loaded: its backdrop
+	// dims the whole window (sidebarLight, growth_journey_window_test.go).
+	d.waitPainted(t, "the feedback form", func(img image.Image) bool { return sidebarLight(img) < base*0.9 })
 	d.keys(t, "4", "Return")
 	d.typeText(t, 20, "Pairs on real problems")
 	d.keys(t, "Return")
