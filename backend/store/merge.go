@@ -13,8 +13,8 @@ import (
 // Each commit that changes a list's search index (migration
 // 2026-12-02-search-order) adds a segment to it, and FTS5 merges segments
 // only now and then (its automerge), so a file written a row at a time (a
-// roster typed in, an import, the generator) keeps twenty segments or more,
-// and every search seeks each one: at program scale that was half of a
+// roster typed in, an import, the generator) keeps ten or twenty segments,
+// and every search seeks each one: at program scale that was 40% of a
 // short search's time. When the writes pause, the store merges them in
 // small steps (mergeIndexes), on the checkpointer's connection: a level
 // with two segments becomes one, so an index keeps at most one segment a
@@ -23,9 +23,8 @@ import (
 // listIndexes are the FTS5 indexes the lists search.
 var listIndexes = []string{"people_list_fts", "circles_list_fts"}
 
-// MergeStep is how many pages (4 KB each) one merge step writes at most: a
-// write that arrives during a step waits for it, and a step at program
-// scale takes a few milliseconds.
+// MergeStep is how many pages (4 KB each) one merge step writes at most,
+// a quarter of a megabyte: a write that arrives during a step waits for it.
 const MergeStep = 64
 
 // mergeIndexes merges the list indexes' segments, a step at a time, while
