@@ -170,23 +170,35 @@ const agendaSQL = `SELECT 0 AS part, a.* FROM agenda_items a WHERE a.session_id 
 
 // agendaAndCarried reads the session's agenda and what carries over to it.
 func agendaAndCarried(tx *gorm.DB, p *Page) error {
-	var rows []struct {
-		Part int
-		model.AgendaItem
-	}
+	var rows []agendaRow
 	ses := p.Session
 	if err := tx.Raw(agendaSQL, ses.ID, ses.CircleID, ses.StartsAt, ses.ID, model.SessionHeld, false).Scan(&rows).Error; err != nil {
 		return err
 	}
-	p.Agenda, p.CarriedOver = []model.AgendaItem{}, []model.AgendaItem{}
+	p.Agenda, p.CarriedOver = byPart(rows, agendaRow.split)
+	return nil
+}
+
+// agendaRow is a row of agendaSQL: an item and which list it is in.
+type agendaRow struct {
+	Part int
+	model.AgendaItem
+}
+
+func (r agendaRow) split() (int, model.AgendaItem) { return r.Part, r.AgendaItem }
+
+// byPart splits rows read with a part column (0 or 1, as a UNION ALL of two
+// reads gives them) into the two lists, each in order and never nil.
+func byPart[R, T any](rows []R, split func(R) (int, T)) (zero, one []T) {
+	zero, one = []T{}, []T{}
 	for _, r := range rows {
-		if r.Part == 0 {
-			p.Agenda = append(p.Agenda, r.AgendaItem)
+		if part, item := split(r); part == 0 {
+			zero = append(zero, item)
 		} else {
-			p.CarriedOver = append(p.CarriedOver, r.AgendaItem)
+			one = append(one, item)
 		}
 	}
-	return nil
+	return zero, one
 }
 
 // neighboursSQL reads the circle's sessions just before and just after a
@@ -235,24 +247,22 @@ const actionsSQL = `SELECT 0 AS part, a.*, COALESCE(p.name, '') AS owner_name,
 // sessionActions reads the action items captured in the session and those
 // to follow up from before it.
 func sessionActions(tx *gorm.DB, p *Page) error {
-	var rows []struct {
-		Part int
-		actions.Item
-	}
+	var rows []actionRow
 	ses := p.Session
 	if err := tx.Raw(actionsSQL, ses.ID, ses.CircleID, model.ActionOpen, ses.StartsAt, MaxFollowUp).Scan(&rows).Error; err != nil {
 		return err
 	}
-	p.Actions, p.FollowUp = []actions.Item{}, []actions.Item{}
-	for _, r := range rows {
-		if r.Part == 0 {
-			p.Actions = append(p.Actions, r.Item)
-		} else {
-			p.FollowUp = append(p.FollowUp, r.Item)
-		}
-	}
+	p.Actions, p.FollowUp = byPart(rows, actionRow.split)
 	return nil
 }
+
+// actionRow is a row of actionsSQL: an item and which list it is in.
+type actionRow struct {
+	Part int
+	actions.Item
+}
+
+func (r actionRow) split() (int, actions.Item) { return r.Part, r.Item }
 
 // roster lists the circle's members (and anyone else marked at this session)
 // with their marks. It starts from the circle's memberships and the
