@@ -32,8 +32,9 @@ type App struct {
 	ctx       context.Context
 	store     *store.Store
 	version   string
-	route     string // the page route to open on (--open), or ""
-	traceKeys bool   // print key-to-screen times on stderr (--trace-keys)
+	route     string     // the page route to open on (--open), or ""
+	traceKeys bool       // print key-to-screen times on stderr (--trace-keys)
+	prep      *preparing // the migration the window runs after opening (app_ready.go), or nil
 }
 
 // NewApp returns the app over an open store.
@@ -51,6 +52,10 @@ type AppInfo struct {
 
 // Info returns the version, where the data file lives and how the window was asked to start.
 func (a *App) Info() AppInfo {
+	if a.prep != nil {
+		a.prep.mu.Lock()
+		defer a.prep.mu.Unlock()
+	}
 	return AppInfo{Version: a.version, DataFile: a.store.Path, Route: a.route, TraceKeys: a.traceKeys}
 }
 
@@ -90,6 +95,9 @@ func (a *App) SaveFile(name string, data []byte) (string, error) {
 
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
+	if a.prep != nil {
+		go a.prepare()
+	}
 	if a.traceKeys {
 		runtime.EventsOn(ctx, "diag:keys", func(data ...any) {
 			b, _ := json.Marshal(data)
@@ -151,6 +159,7 @@ func (a *App) pageAlive(ctx context.Context) bool {
 }
 
 func (a *App) shutdown(context.Context) {
+	a.waitPrepared()
 	if err := a.store.Close(); err != nil {
 		log.Printf("close database: %v", err)
 	}

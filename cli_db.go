@@ -43,5 +43,27 @@ func openStore(w where) (*store.Store, error) {
 	return st, nil
 }
 
+// openWindowStore opens the store for the window: as openStore does, but a
+// SQLite file's pending migrations are left for the window to run once it
+// shows their progress (App.prepare); none pending, it is ready as opened.
+func openWindowStore(w where) (*store.Store, error) {
+	dir, err := store.DataDir(w.data)
+	if err != nil || w.dsn() != "" {
+		return openStore(w)
+	}
+	st, err := store.OpenPending(dir)
+	if err != nil {
+		return nil, err
+	}
+	if st.Pending() {
+		return st, nil
+	}
+	if err := st.MigratePending(nil); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
 // errSQLiteOnly refuses a command that works on the SQLite file alone.
 var errSQLiteOnly = errors.New("check reads the SQLite file; a PostgreSQL database is checked by its server (pg_amcheck)")

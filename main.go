@@ -64,7 +64,7 @@ func main() {
 }
 
 const usage = `Usage:
-  circlebook [--data DIR] [--db URL] [--open LINK]   open the window, on LINK's screen: circles, people,
+  circlebook [--data DIR] [--db URL] [--open LINK]   open the window, on LINK's screen: today, circles, people,
                                           circle/NAME|UUID, person/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo [--scale program|tenth] load the sample program; --scale generates a program of
@@ -84,6 +84,11 @@ const usage = `Usage:
                                           copy a whole database into an empty one, SQLite or
                                           PostgreSQL either way, checking counts and checksums;
                                           --merge adds to one that holds records, by UUID
+  circlebook search QUERY [--circle NAME] [--limit N] [--json]
+                                          search everything (private notes too, marked);
+                                          one line per hit, or JSON objects
+  circlebook today [--json]               what the Today screen lists: the next session, today's
+                                          and this week's sessions, and what needs attention
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
@@ -151,6 +156,14 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return runCopy(*a, stdout, stderr)
+	case "search":
+		return searchCommand(cmd, args, w, stdout)
+	case "today":
+		asJSON := cmd.Bool("json", false, "print JSON")
+		if err := parseArgs(cmd, args, 0); err != nil {
+			return err
+		}
+		return runToday(w, *asJSON, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "circlebook", version)
 		return nil
@@ -194,20 +207,22 @@ func runWindow(w where, win windowArgs) error {
 	if !hasDisplay() {
 		return errors.New("no display found (DISPLAY and WAYLAND_DISPLAY are unset); run `circlebook serve` to use Circlebook in a browser")
 	}
-	st, err := openStore(w)
+	st, err := openWindowStore(w)
 	if err != nil {
 		return err
 	}
-	route := ""
-	if win.open != "" {
-		if route, err = deeplink.Resolve(st.DB, win.open); err != nil {
+	app := NewApp(st, version)
+	app.traceKeys = win.traceKeys
+	switch {
+	case st.Pending():
+		app.migrateLater(win.open) // the page shows the migration's progress
+	case win.open != "":
+		if app.route, err = deeplink.Resolve(st.DB, win.open); err != nil {
 			st.Close()
 			return badInput(err)
 		}
 	}
 	svc := services.New(st.DB, time.Now, st.Folder())
-	app := NewApp(st, version)
-	app.route, app.traceKeys = route, win.traceKeys
 	return wails.Run(&options.App{
 		Title:            "Circlebook",
 		Width:            1200,

@@ -31,8 +31,13 @@ var taskLine = regexp.MustCompile(`^\s*[-*+]\s+\[([ xX])\]\s+(.+?)\s*$`)
 func ParseLines(body string, sessionDate time.Time) []Line {
 	var out []Line
 	raws := strings.Split(body, "\n")
+	fence := ""
 	for i, raw := range raws {
-		m := taskLine.FindStringSubmatch(strings.TrimRight(raw, "\r"))
+		line := strings.TrimRight(raw, "\r")
+		if fenced(line, &fence) || fence != "" {
+			continue
+		}
+		m := taskLine.FindStringSubmatch(line)
 		if m == nil {
 			continue
 		}
@@ -43,6 +48,27 @@ func ParseLines(body string, sessionDate time.Time) []Line {
 		}
 	}
 	return out
+}
+
+var fenceLine = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+
+// fenced tracks fenced code blocks (``` or ~~~, CommonMark's rule: closed by
+// a run of the same character at least as long): it reports whether line
+// opens or closes one, updating *open, the fence now open ("" when none).
+// Task lines inside a fence are code, not action items.
+func fenced(line string, open *string) bool {
+	m := fenceLine.FindStringSubmatch(line)
+	switch {
+	case m == nil:
+		return false
+	case *open == "":
+		*open = m[1]
+		return true
+	case m[1][0] == (*open)[0] && len(m[1]) >= len(*open) && strings.TrimSpace(line[len(m[0]):]) == "":
+		*open = ""
+		return true
+	}
+	return false
 }
 
 func parseTask(rest string, day time.Time) (Line, bool) {

@@ -25,12 +25,29 @@ func Reconcile(tx *gorm.DB, note model.Note, ses model.Session, lines []Line, no
 	}
 	members := lazyMembers(tx, ses.CircleID)
 	seen := map[string]bool{}
+	var fresh []Line
 	for _, l := range lines {
 		_, made := byKey[l.Key]
 		if seen[l.Key] || (l.Typing && !made) { // a line being typed makes no item yet
 			continue
 		}
 		seen[l.Key] = true
+		if !made {
+			fresh = append(fresh, l)
+			continue
+		}
+		if err := apply(tx, byKey, l, note, ses, members, now); err != nil {
+			return err
+		}
+	}
+	for _, l := range fresh {
+		if old, ok := editedDone(byKey, seen, l); ok {
+			seen[old.LineKey] = true
+			if err := rewrite(tx, old, l, members); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := apply(tx, byKey, l, note, ses, members, now); err != nil {
 			return err
 		}
@@ -69,6 +86,58 @@ func apply(tx *gorm.DB, byKey map[string]model.ActionItem, l Line, note model.No
 		it.Status, it.DoneAt = model.ActionDone, model.UTC(now)
 	}
 	return tx.Create(&it).Error
+}
+
+// editedDone finds the done item a new ticked line l is an edit of: one
+// whose line is gone from the note (a done item outlives its line, so a
+// ticked line whose text was fixed would otherwise make a second done
+// item). Of several, the one whose text shares the most with l's.
+func editedDone(byKey map[string]model.ActionItem, seen map[string]bool, l Line) (model.ActionItem, bool) {
+	if !l.Done {
+		return model.ActionItem{}, false
+	}
+	var best model.ActionItem
+	found, bestScore := false, -1
+	for key, it := range byKey {
+		if seen[key] || it.Status != model.ActionDone {
+			continue
+		}
+		if sc := shared(it.Text, l.Text); sc > bestScore || (sc == bestScore && it.ID < best.ID) {
+			best, bestScore, found = it, sc, true
+		}
+	}
+	return best, found
+}
+
+// shared is the length of a's and b's common start plus their common end.
+func shared(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	m := 0
+	for m < len(a)-n && m < len(b)-n && a[len(a)-1-m] == b[len(b)-1-m] {
+		m++
+	}
+	return n + m
+}
+
+// rewrite makes the done item it follow its edited line l: text, due,
+// owner and line key; it stays done, with its first done time.
+func rewrite(tx *gorm.DB, it model.ActionItem, l Line, members func() ([]Member, error)) error {
+	text, owner := l.Text, (*uint)(nil)
+	if l.Owner != "" {
+		ms, err := members()
+		if err != nil {
+			return err
+		}
+		if id, ok := ResolveOwner(l.Owner, ms); !ok {
+			text = "@" + l.Owner + " " + l.Text
+		} else if id != 0 {
+			owner = &id
+		}
+	}
+	return tx.Model(&it).Updates(map[string]any{"text": text, "due_on": l.Due, "owner_id": owner, "line_key": l.Key}).Error
 }
 
 // lazyMembers reads the circle's members the first time a new line names

@@ -45,6 +45,9 @@ func (m *merger) update(c *Counts, path string, table any, id uint, meta Meta, o
 	if err := m.tx.Model(table).Where("id = ?", id).UpdateColumns(set).Error; err != nil {
 		return dbErr(path, err)
 	}
+	if err := model.RefreshSearchKey(m.tx, table, id); err != nil { // UpdateColumns runs no hooks
+		return dbErr(path, err)
+	}
 	c.Updated++
 	return nil
 }

@@ -2,6 +2,8 @@ package circles
 
 import (
 	"database/sql"
+	"strings"
+	"time"
 
 	"circlebook/backend/attendance"
 	"circlebook/backend/model"
@@ -29,7 +31,7 @@ type Summary struct {
 	Color       string           `json:"color"`
 	Pinned      bool             `json:"pinned"`
 	MemberCount int              `json:"memberCount"`
-	NextSession *NextSession     `json:"nextSession"` // the first planned session from today on
+	NextSession *NextSession     `json:"nextSession"` // the first planned session not yet begun, in the circle's zone
 	Attendance  attendance.Tally `json:"attendance"`
 }
 
@@ -84,22 +86,25 @@ func (s *Circles) List(req ListRequest) (ListPage, error) {
 			return err
 		}
 		out.Total, out.Capped, out.Offset, out.Next = page.Total, page.Capped, page.Offset, page.Next
-		if out.Circles, err = summaries(tx, page.IDs, s.now().Format("2006-01-02")); err != nil {
+		if out.Circles, err = summaries(tx, page.IDs, s.now()); err != nil {
 			return err
 		}
-		all := out.Total
-		if req.Query != "" || !req.IncludeArchived {
-			all, err = allCircles.Count(tx)
+		// Any circle at all: a page's list is part of all circles, so only
+		// an empty one needs the count (a round trip to a program database).
+		out.Any = out.Total > 0
+		if !out.Any && (req.Query != "" || !req.IncludeArchived) {
+			all, err := allCircles.Count(tx)
+			out.Any = all > 0
+			return err
 		}
-		out.Any = all > 0
-		return err
+		return nil
 	})
 	return out, err
 }
 
 // summaryQuery reads the rows of a page: each circle with its current member
 // count, its tally (kept by triggers in circle_tallies) and its first planned
-// session from a date on. The listed circles (l), with their next sessions'
+// session not yet begun (nowWalls). The listed circles (l), with their next sessions'
 // ids, come from a subquery bounded by LIMIT (the number of ids: no row is
 // left out), which keeps PostgreSQL from folding it into the joins, where the
 // next-session lookup would become a hash key and sessions would be read whole.
@@ -117,13 +122,19 @@ LEFT JOIN circle_tallies t ON t.circle_id = l.id
 LEFT JOIN sessions s ON s.id = l.next_id
 ORDER BY l.name_key, l.name, l.id`
 
-// summaries reads the rows of the circles ids names, in list order; today is YYYY-MM-DD.
-func summaries(tx *gorm.DB, ids []uint, today string) ([]Summary, error) {
+// summaries reads the rows of the circles ids names, in list order, at now.
+func summaries(tx *gorm.DB, ids []uint, now time.Time) ([]Summary, error) {
 	out := []Summary{}
 	if len(ids) == 0 {
 		return out, nil
 	}
-	rows, err := tx.Raw(summaryQuery, ListPurpose+1, model.SessionPlanned, today, ids, len(ids)).Rows()
+	walls, wallArgs, err := nowWalls(tx, ids, now)
+	if err != nil {
+		return nil, err
+	}
+	query := strings.Replace(summaryQuery, "n.starts_at >= ?", "n.starts_at >= "+walls, 1)
+	args := append(append([]any{ListPurpose + 1, model.SessionPlanned}, wallArgs...), ids, len(ids))
+	rows, err := tx.Raw(query, args...).Rows()
 	if err != nil {
 		return nil, err
 	}

@@ -107,3 +107,38 @@ func list(stmts []plantest.Statement) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// TestListStatements counts the statements the circles list runs for a
+// page of current circles: the count, the page's ids, the time zones of
+// its circles (each circle's next session is the first not yet begun in
+// its own zone, so Go reads each zone's wall clock), its rows; whether
+// there is any circle at all follows from a page that has some, so it is
+// not counted again. A search that finds nothing still says there are
+// circles.
+func TestListStatements(t *testing.T) {
+	st, f := testdb.New(t)
+	svc := circles.New(st.DB, testdb.Now)
+	busyCircle(t, f, 5, 12)
+	f.Circle("Quiet")
+	rec, err := plantest.Attach(st.DB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := svc.List(circles.ListRequest{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stmts := rec.Take(); len(stmts) > 4 {
+		t.Errorf("List ran %d statements, want at most 4:\n%s", len(stmts), list(stmts))
+	}
+	if len(page.Circles) != 2 || !page.Any {
+		t.Errorf("List gave %d circles, any %v; want 2, true", len(page.Circles), page.Any)
+	}
+	none, err := svc.List(circles.ListRequest{Query: "nothing like it"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(none.Circles) != 0 || !none.Any {
+		t.Errorf("a search that finds nothing gave %d circles, any %v; want 0, true", len(none.Circles), none.Any)
+	}
+}

@@ -63,6 +63,12 @@ var derivedTables = []table{
 		cols: []column{{"list", kindText}, {"depth", kindInt}, {"prefix", kindText}, {"n", kindInt}}, live: "n <> 0"},
 }
 
+// localTables are this laptop's own state, which the copy leaves out (as
+// bundles do): the Today screen's snoozes, dismissals and thresholds, whose
+// keys name the source's local ids, and the search palette's recent
+// searches and recently opened items.
+var localTables = []string{"today_marks", "today_settings", "search_recent", "search_opened"}
+
 // plan lists the tables to copy, in foreign-key order, then the derived ones.
 func plan() ([]table, error) {
 	out := make([]table, 0, len(models)+len(derivedTables))

@@ -23,6 +23,7 @@ func TestPlanCoversTheSchemaInForeignKeyOrder(t *testing.T) {
 		AND name NOT LIKE '%fts%' AND name <> 'schema_migrations' ORDER BY name`).Scan(&names).Error; err != nil {
 		t.Fatal(err)
 	}
+	names = slices.DeleteFunc(names, func(n string) bool { return slices.Contains(localTables, n) })
 	for _, name := range names {
 		i, ok := pos[name]
 		if !ok {

@@ -26,6 +26,7 @@ func TestResolve(t *testing.T) {
 		"goal/" + g.UUID:                fmt.Sprintf("#/goals/%d", g.ID),
 		"circles":                       "#/circles",
 		"people":                        "#/people",
+		"today":                         "#/today",
 		"circle/" + c.UUID:              fmt.Sprintf("#/circles/%d", c.ID),
 		"circle/product craft circle":   fmt.Sprintf("#/circles/%d", c.ID),
 		"person/" + p.UUID:              fmt.Sprintf("#/people/%d", p.ID),

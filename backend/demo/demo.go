@@ -145,6 +145,11 @@ func addSession(tx *gorm.DB, c model.Circle, spec circleSpec, i int, startsAt st
 	if !held {
 		return nil
 	}
+	if n, ok := sessionNote(c.Name, s); ok {
+		if err := tx.Create(&n).Error; err != nil {
+			return err
+		}
+	}
 	for _, m := range spec.Members {
 		a := model.Attendance{SessionID: s.ID, PersonID: people[m.Name], Status: markFor(s.UUID, m.Name)}
 		a.UUID = id("attendance", s.UUID+"/"+m.Name)

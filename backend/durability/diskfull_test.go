@@ -87,7 +87,7 @@ func fill(t *testing.T, dir string) string {
 // either; the page keeps it and retries. Once there is room, the same save
 // succeeds.
 func TestSaveOnFullDisk(t *testing.T) {
-	dir := smallDisk(t, "2m")
+	dir := smallDisk(t, "6m") // a note is stored three times over: its text, its folded search key and its index
 	st, err := store.Open(dir)
 	if err != nil {
 		t.Fatalf("store.Open on the empty disk: %v", err)

@@ -179,6 +179,7 @@ func TestCirclesListAtScale(t *testing.T) {
 	dir, pinned := seedBigProgram(t)
 	srv := startServe(t, dir)
 	p := openPage(t, srv)
+	p.do(t, chromedpNavigate(srv, "#/circles")) // the app opens on Today once there is data
 	p.waitFor(t, `document.title === 'Circles — Circlebook'`)
 	p.waitShape(t, "circle-list", "first paint")
 

@@ -157,6 +157,7 @@ func TestPostgresServerGoesAwayMidSession(t *testing.T) {
 	db := pg.openPG(t)
 
 	// The circles list, a circle's page, and a session started there, live.
+	p.do(t, chromedpNavigate(srv, "#/circles")) // the app opens on Today once there is data
 	p.waitFor(t, `document.querySelectorAll('[data-testid=circle-row]').length === 4`)
 	p.click(t, "circle-row")
 	p.click(t, "start-now")

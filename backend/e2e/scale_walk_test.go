@@ -32,7 +32,7 @@ func TestScaleWindowWalk(t *testing.T) {
 
 	buildDesktop(t, "circlebook") // before the clock starts
 	s := newWalkSteps(t)
-	d := launchDesktop(t, data)
+	d := launchDesktop(t, data, "--open", "circles") // not Today, where the app opens with data
 	d.waitTitleWithin(t, `^Circles — Circlebook$`, scaleStepLimit)
 	s.done("launch to the painted circles list")
 

@@ -19,6 +19,7 @@ type ActionItem struct {
 	Status    string `gorm:"not null" json:"status"`
 	DoneAt    string `json:"doneAt"` // RFC 3339 UTC or ""
 	Source    string `gorm:"not null" json:"source"`
-	NoteID    *uint  `json:"noteId"` // the note it was parsed from
-	LineKey   string `json:"-"`      // identifies its line within that note
+	NoteID    *uint  `json:"noteId"`                       // the note it was parsed from
+	LineKey   string `json:"-"`                            // identifies its line within that note
+	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 }

@@ -49,15 +49,16 @@ type Circle struct {
 	Color           string `json:"color"`                                // #RRGGBB
 	Pinned          bool   `gorm:"not null;default:false" json:"pinned"` // kept in the sidebar; this laptop's preference, not in bundles
 
-	NameKey string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort and search by it; indexed
+	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort and search by it; indexed
+	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 
 	Memberships []Membership `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 	Sessions    []Session    `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 }
 
-// BeforeSave keeps the folded name key in step with the name on every Create
+// BeforeSave keeps the folded name and search keys in step with the name on every Create
 // and Save (a write that bypasses hooks sets it with fold.Key).
 func (c *Circle) BeforeSave(*gorm.DB) error {
-	c.NameKey = fold.Key(c.Name)
+	c.NameKey, c.SearchKey = fold.Key(c.Name), c.SearchText()
 	return nil
 }

@@ -35,6 +35,7 @@ type Goal struct {
 	ProgressMode    string `gorm:"not null" json:"progressMode"`
 	Progress        int    `json:"progress"` // 0-100, set by hand (ProgressManual); see the service for ProgressTasks
 	Visibility      string `gorm:"not null" json:"visibility"`
+	SearchKey       string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 
 	Tasks []GoalTask `gorm:"constraint:OnDelete:CASCADE" json:"tasks,omitempty"`
 }

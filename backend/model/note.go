@@ -15,7 +15,8 @@ type Note struct {
 	SessionID  uint   `gorm:"not null" json:"sessionId"`
 	Visibility string `gorm:"not null" json:"visibility"`
 	Body       string `json:"body"`
-	Version    int    `json:"version"` // 1 on the first save, +1 on each save after
+	Version    int    `json:"version"`                      // 1 on the first save, +1 on each save after
+	SearchKey  string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 
 	Revisions []NoteRevision `gorm:"constraint:OnDelete:CASCADE" json:"-"`
 }

@@ -17,8 +17,9 @@ type Session struct {
 	Topic           string `json:"topic"`
 	Place           string `json:"place"` // room or video link
 	Status          string `gorm:"not null" json:"status"`
-	StartedAt       string `json:"startedAt"` // RFC 3339 UTC when the live screen started it, else ""
-	EndedAt         string `json:"endedAt"`   // RFC 3339 UTC when it was ended, else ""
+	StartedAt       string `json:"startedAt"`                    // RFC 3339 UTC when the live screen started it, else ""
+	EndedAt         string `json:"endedAt"`                      // RFC 3339 UTC when it was ended, else ""
+	SearchKey       string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 
 	Agenda     []AgendaItem `gorm:"constraint:OnDelete:CASCADE" json:"agenda,omitempty"`
 	Attendance []Attendance `gorm:"constraint:OnDelete:CASCADE" json:"-"`

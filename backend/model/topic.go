@@ -3,7 +3,8 @@ package model
 // Topic is a tag on sessions, from an editable list.
 type Topic struct {
 	Base
-	Name string `gorm:"not null" json:"name"`
+	Name      string `gorm:"not null" json:"name"`
+	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search
 }
 
 // SessionTopic tags a session with a topic.

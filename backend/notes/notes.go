@@ -190,7 +190,7 @@ func write(tx *gorm.DB, sessionID uint, visibility, body string) (model.Note, er
 		return note, err
 	}
 	note.Body, note.Version = body, note.Version+1
-	return note, tx.Model(&note).Select("body", "version", "updated_at").Updates(&note).Error
+	return note, tx.Model(&note).Select("body", "search_key", "version", "updated_at").Updates(&note).Error
 }
 
 // revise records the note's text as a revision when the last one is older

@@ -68,8 +68,9 @@ func (t typed) write(tx *gorm.DB, sessionID uint, visibility, body string, now t
 	}
 	note := model.Note{SessionID: sessionID, Visibility: visibility, Body: body, Version: t.version() + 1}
 	note.ID, note.UUID, note.CreatedAt, note.UpdatedAt = uint(t.NoteID.Int64), t.UUID.String, t.CreatedAt.Time, now.UTC()
-	return note, held(tx.Exec(`UPDATE notes SET body = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`,
-		note.Body, note.Version, note.UpdatedAt, note.ID, t.version()))
+	note.SearchKey = note.SearchText() // raw SQL runs no hooks
+	return note, held(tx.Exec(`UPDATE notes SET body = ?, search_key = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?`,
+		note.Body, note.SearchKey, note.Version, note.UpdatedAt, note.ID, t.version()))
 }
 
 // held is errRaced when a write that had to change one row changed none.

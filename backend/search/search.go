@@ -34,6 +34,9 @@ type Index interface {
 	// Page returns, in list order, up to n of the list's records matching
 	// q that come after after (from the first when nil), less the first skip.
 	Page(db *gorm.DB, kind Kind, q Query, after *Key, skip, n int) ([]Key, error)
+	// Condition writes a search across everything's terms as a WHERE
+	// condition on table (named alias) and its arguments: "" for none.
+	Condition(table, alias string, t Terms) (string, []any)
 }
 
 // For returns the index of db's database: FTS5 on SQLite, Tsvector on PostgreSQL.

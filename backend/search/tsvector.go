@@ -6,51 +6,95 @@ import (
 	"gorm.io/gorm"
 )
 
-// Tsvector is the index on PostgreSQL: the baseline's GIN indexes over
-// search_vector() of the keys Go folded (postgres_schema_search.sql), one
-// word a key's word, as FTS5's are. GIN gives its matches in no order, so
-// a page reads every match from the index and sorts them by (name_key,
-// name, id), keeping those after its place; no list order is kept on
-// PostgreSQL (see order.go). A page thus costs the matches, all of them,
-// wherever they lie and wherever it starts, and never a test of a row
-// against the query: search_vector is a regular expression over the key,
-// some tens of microseconds a row.
+// Tsvector is the index on PostgreSQL: GIN indexes over each table's
+// search_words, the stored search_vector() of the key Go folded
+// (migration 2026-12-04-pg-search-vectors), one word a key's word, as
+// FTS5's are. GIN gives its matches in no order, so a page read there
+// reads every match and sorts them by (name_key, name, id): a word most
+// rows hold costs all of its matches (tens of milliseconds at program
+// scale). A page therefore first walks the list in order from its place,
+// at most walkRows rows, testing each row's stored words (a read, not
+// the regular expression again), as SQLite's list-ordered index does; a
+// common word fills the page within a few hundred rows. Only when the
+// walk does not fill the page (a rare word, a far jump, the list's end)
+// does the page come from the GIN index and a sort, which then sorts few
+// matches, or few enough.
 type Tsvector struct{}
+
+// walkRows bounds a page's walk of the list: rows read in list order
+// before the page gives up and asks the GIN index. A walked row costs
+// about a microsecond or two (an index entry and its row), so a walk that
+// gives up has cost a millisecond or three, about what sorting the
+// matches that make a word rare enough to need GIN costs.
+const walkRows = 2000
 
 // pgList is how Tsvector reads a Kind: its table, the indexed expression
 // (written as the index's is, for the index to serve) and what else a row
-// must meet, or "".
+// must meet, or "" (a condition on the row's own columns, unqualified).
 type pgList struct{ table, vector, where string }
 
 var pgLists = map[Kind]pgList{
-	People:         {"people", "search_vector(t.search_key)", ""},
-	Circles:        {"circles", "search_vector(t.name_key)", ""},
-	CurrentCircles: {"circles", "search_vector(t.name_key)", "m.status <> 'archived'"},
+	People:         {"people", "t.search_words", ""},
+	Circles:        {"circles", "t.search_words", ""},
+	CurrentCircles: {"circles", "t.search_words", "status <> 'archived'"},
 }
 
 // Count counts matches up to limit: the index finds them, and only up to
 // limit of their rows are read.
 func (Tsvector) Count(db *gorm.DB, kind Kind, q Query, limit int) (int, error) {
 	var n int
-	err := indexOnly(db, q, func(tx *gorm.DB) error {
+	err := within(db, q, ginScans, func(tx *gorm.DB) error {
 		from, args := pgLists[kind].matches(q)
 		return tx.Raw("SELECT COUNT(*) FROM (SELECT 1 FROM "+from+" LIMIT ?) AS c", append(args, limit)...).Scan(&n).Error
 	})
 	return n, err
 }
 
-// Page reads the matches from the index and returns n of those after
-// after in list order, less the first skip.
+// Page returns n of the matches after after in list order, less the
+// first skip: from a walk of the list when that fills it, else from the
+// GIN index. A page that needs more than an eighth of a walk's rows (a
+// jump far into the list) goes straight to the index: only a word an
+// eighth of the rows hold would fill it, and the index serves those too.
 func (Tsvector) Page(db *gorm.DB, kind Kind, q Query, after *Key, skip, n int) ([]Key, error) {
+	if !q.Empty() && skip+n <= walkRows/8 {
+		keys, err := pgLists[kind].walk(db, q, after, skip, n)
+		if err != nil || len(keys) == n {
+			return keys, err
+		}
+	}
 	from, args := pgLists[kind].matches(q)
 	if after != nil {
 		from += " AND (m.name_key, m.name) >= (?, ?) AND (m.name_key > ? OR m.name > ? OR m.id > ?)"
 		args = append(args, after.NameKey, after.Name, after.NameKey, after.Name, after.ID)
 	}
 	var keys []Key
-	err := indexOnly(db, q, func(tx *gorm.DB) error {
+	err := within(db, q, ginScans, func(tx *gorm.DB) error {
 		return tx.Raw("SELECT m.id, m.name_key, m.name FROM "+from+" ORDER BY m.name_key, m.name, m.id LIMIT ? OFFSET ?",
 			append(args, n, skip)...).Scan(&keys).Error
+	})
+	return keys, err
+}
+
+// walk reads the list in order from after, at most walkRows rows, and
+// returns n of those matching q, less the first skip: fewer when the walk
+// ran out first. The bounded subquery is the list's name index read from
+// after's place (a row comparison, which that index's order serves); its
+// rows' stored words are tested above it, so the walk reads at most
+// walkRows rows (walkScans keeps the planner to an index in list order).
+func (l pgList) walk(db *gorm.DB, q Query, after *Key, skip, n int) ([]Key, error) {
+	cols := "t.id, t.name_key, t.name, " + l.vector + " AS words"
+	where, args := "TRUE", []any{}
+	if after != nil {
+		where, args = "(t.name_key, t.name, t.id) > (?, ?, ?)", []any{after.NameKey, after.Name, after.ID}
+	}
+	if l.where != "" {
+		where += " AND t." + l.where
+	}
+	var keys []Key
+	err := within(db, q, walkScans, func(tx *gorm.DB) error {
+		return tx.Raw("SELECT m.id, m.name_key, m.name FROM (SELECT "+cols+" FROM "+l.table+" t WHERE "+where+
+			" ORDER BY t.name_key, t.name, t.id LIMIT ?) AS m WHERE m.words @@ ?::tsquery ORDER BY m.name_key, m.name, m.id LIMIT ? OFFSET ?",
+			append(args, walkRows, tsquery(q), n, skip)...).Scan(&keys).Error
 	})
 	return keys, err
 }
@@ -72,7 +116,7 @@ func (l pgList) matches(q Query) (string, []any) {
 		args = append(args, tsquery(q))
 	}
 	if l.where != "" {
-		from += " AND " + l.where
+		from += " AND m." + l.where
 	}
 	return from, args
 }

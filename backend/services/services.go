@@ -10,11 +10,13 @@ import (
 	"circlebook/backend/circles"
 	"circlebook/backend/demo"
 	"circlebook/backend/export"
+	"circlebook/backend/find"
 	"circlebook/backend/goals"
 	"circlebook/backend/growth"
 	"circlebook/backend/notes"
 	"circlebook/backend/people"
 	"circlebook/backend/sessions"
+	"circlebook/backend/today"
 	"circlebook/backend/topics"
 	"circlebook/backend/zones"
 
@@ -39,6 +41,9 @@ type Services struct {
 	Skills     *growth.Skills
 	Feedback   *growth.Feedback
 	Story      *growth.Story
+
+	Today *today.Today
+	Find  *find.Find
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -61,11 +66,14 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Skills:     growth.NewSkills(db, now),
 		Feedback:   growth.NewFeedback(db, now),
 		Story:      growth.NewStory(db, now),
+
+		Today: today.New(db, now),
+		Find:  find.New(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
 	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones,
-		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story}
+		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story, s.Today, s.Find}
 }

@@ -105,7 +105,10 @@ func TestOpenPreGrowthFixture(t *testing.T) {
 }
 
 // dump reads every row of every table in the SQLite file at path, as text,
-// in rowid order (or primary-key order for a table without rowids).
+// in rowid order (or primary-key order for a table without rowids). The
+// search keys of migration 2026-12-04-search-everything are left out (but
+// people's, which the fixture has): that migration adds them, folded from
+// the row's own text, and a row with them is the row it was.
 func dump(t *testing.T, path string) map[string][]string {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
@@ -149,7 +152,13 @@ func tableRows(t *testing.T, db *sql.DB, table string) []string {
 		if err := rows.Scan(ptrs...); err != nil {
 			t.Fatal(err)
 		}
-		out = append(out, fmt.Sprint(vals...))
+		var kept []any
+		for i, c := range cols {
+			if c != "search_key" || table == "people" {
+				kept = append(kept, vals[i])
+			}
+		}
+		out = append(out, fmt.Sprint(kept...))
 	}
 	return out
 }

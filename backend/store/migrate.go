@@ -53,6 +53,9 @@ var migrations = []Migration{
 	{ID: "2026-12-02-people-name-index", SQLite: unchanged, Postgres: peopleNameIndexPostgres},
 	{ID: "2026-12-02-growth", SQLite: script(growthSQL), Postgres: script(growthPostgresSQL)},
 	{ID: "2026-12-03-goal-items", SQLite: script(goalItemsSQL), Postgres: script(goalItemsPostgresSQL)},
+	{ID: "2026-12-04-pg-search-vectors", SQLite: unchanged, Postgres: searchVectorsPostgres},
+	{ID: "2026-12-04-today", SQLite: script(todaySQL), Postgres: todayPostgres},
+	{ID: "2026-12-04-search-everything", SQLite: searchEverything, Postgres: searchEverythingPostgres},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than
@@ -94,6 +97,30 @@ func migrate(db *gorm.DB, path string) error {
 		_, err := Backup(db, path, label)
 		return err
 	})
+}
+
+// pendingSQLite counts the migrations a SQLite file has not applied yet,
+// after refusing one a newer Circlebook migrated. It writes nothing but the
+// (empty) table of applied migrations of a new file.
+func pendingSQLite(db *gorm.DB) (int, error) {
+	if err := createMigrationsTable(db, SQLite); err != nil {
+		return 0, fmt.Errorf("migrations table: %w", err)
+	}
+	return unapplied(db)
+}
+
+// unapplied counts the migrations missing from db's table of applied
+// ones, or fails with ErrNewerDatabase when that table names some this
+// version does not know.
+func unapplied(db *gorm.DB) (int, error) {
+	var applied []string
+	if err := db.Table("schema_migrations").Pluck("id", &applied).Error; err != nil {
+		return 0, err
+	}
+	if err := refuseNewer(applied); err != nil {
+		return 0, err
+	}
+	return len(migrations) - len(applied), nil
 }
 
 // migrateTo applies the pending migrations of dialect d, each in its own

@@ -27,19 +27,7 @@ func ids(ms []Migration) []string {
 }
 
 func TestPendingMigrationBacksUpFirst(t *testing.T) {
-	dir := t.TempDir()
-	src, err := os.ReadFile("testdata/v1.db")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, FileName), src, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	current, err := Open(dir) // bring the fixture up to this version, so only the test step is pending
-	if err != nil {
-		t.Fatal(err)
-	}
-	current.Close()
+	dir := upToDateFixture(t) // so that only the test step is pending
 	withMigration(t, Migration{ID: "2099-01-01-test-column", SQLite: func(tx *gorm.DB) error {
 		return tx.Exec("ALTER TABLE people ADD COLUMN nickname TEXT NOT NULL DEFAULT ''").Error
 	}})

@@ -80,7 +80,7 @@ func connectPostgres(cfg *pgx.ConnConfig, shown, dir string) (*Store, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("%w at %s: %v", ErrConnect, shown, err)
 	}
-	s := &Store{DB: db, Path: shown, Dialect: Postgres, folder: dir}
+	s := &Store{DB: db, Path: shown, Dialect: Postgres, folder: dir, migrated: true} // migrated in setupPostgres
 	if err := s.setupPostgres(); err != nil {
 		s.Close()
 		return nil, err
@@ -150,14 +150,7 @@ func pendingMigrations(db *gorm.DB) (int, error) {
 	if !exists {
 		return len(migrations), nil
 	}
-	var applied []string
-	if err := db.Table("schema_migrations").Pluck("id", &applied).Error; err != nil {
-		return 0, err
-	}
-	if err := refuseNewer(applied); err != nil {
-		return 0, err
-	}
-	return len(migrations) - len(applied), nil
+	return unapplied(db)
 }
 
 // roleRights is what the connected role may do in its schema.

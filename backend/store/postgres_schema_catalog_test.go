@@ -106,6 +106,9 @@ func postgresColumns(t *testing.T, db *gorm.DB, table string) []column {
 	}
 	var out []column
 	for _, r := range rows {
+		if r.ColumnName == "search_words" {
+			continue // PostgreSQL's stored words for its GIN index, computed by the server (2026-12-04-pg-search-vectors); SQLite's are FTS5 tables
+		}
 		kind := postgresKind(r.DataType)
 		out = append(out, column{r.ColumnName, cmp.Or(kind, "? "+r.DataType), r.IsNullable == "NO", normalDefault(r.ColumnDefault, kind)})
 	}
@@ -258,14 +261,27 @@ func indexString(unique bool, cols []string, pred string) string {
 // tables, with what they index, and ftsCounterparts which stands for which.
 var (
 	searchIndexes = map[string]string{
-		"idx_people_search":  "people USING gin (search_vector(search_key))",
-		"idx_circles_search": "circles USING gin (search_vector(name_key))",
+		"idx_people_search":  "people USING gin (search_words)",  // search_vector(search_key), stored (2026-12-04-pg-search-vectors)
+		"idx_circles_search": "circles USING gin (search_words)", // search_vector(name_key), stored
+		// search across everything (2026-12-04-search-everything)
+		"idx_notes_search_key":        "notes USING gin (search_vector(search_key))",
+		"idx_action_items_search_key": "action_items USING gin (search_vector(search_key))",
+		"idx_sessions_search_key":     "sessions USING gin (search_vector(search_key))",
+		"idx_goals_search_key":        "goals USING gin (search_vector(search_key))",
+		"idx_topics_search_key":       "topics USING gin (search_vector(search_key))",
+		"idx_circles_search_key":      "circles USING gin (search_vector(search_key))",
 	}
 	ftsCounterparts = map[string]string{
 		"people_fts":       "idx_people_search",
 		"circles_fts":      "idx_circles_search",
 		"people_list_fts":  "idx_people_search", // the same words in list order (2026-12-02-search-order)
 		"circles_list_fts": "idx_circles_search",
+		"notes_fts":        "idx_notes_search_key",
+		"action_items_fts": "idx_action_items_search_key",
+		"sessions_fts":     "idx_sessions_search_key",
+		"goals_fts":        "idx_goals_search_key",
+		"topics_fts":       "idx_topics_search_key",
+		"circles_text_fts": "idx_circles_search_key",
 	}
 )
 
@@ -411,8 +427,7 @@ func sqliteTriggers(t *testing.T, db *gorm.DB) []string {
 	t.Helper()
 	var out []string
 	if err := db.Raw(`SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger'
-		AND name NOT LIKE 'people\_fts\_%' ESCAPE '\' AND name NOT LIKE 'circles\_fts\_%' ESCAPE '\'
-		AND name NOT LIKE '%\_list\_%' ESCAPE '\' ORDER BY 1`).Scan(&out).Error; err != nil {
+		AND name NOT LIKE '%\_fts\_%' ESCAPE '\' AND name NOT LIKE '%\_list\_%' ESCAPE '\' ORDER BY 1`).Scan(&out).Error; err != nil {
 		t.Fatal(err)
 	}
 	return out

@@ -15,8 +15,9 @@ import (
 // exactly what Go's Unicode tables give for search.Words' rule, so
 // PostgreSQL cuts a key into the words Go does, code point for code point.
 // Go's tables change with Go (a new Unicode version): then this fails, and
-// the class wants a new migration that replaces search_vector and rebuilds
-// the search indexes. Before a PostgreSQL database exists,
+// the class wants a new migration that replaces search_vector and
+// recomputes the stored search_words (2026-12-04-pg-search-vectors) and
+// their indexes. Before a PostgreSQL database exists,
 // CIRCLEBOOK_WRITE_WORDS=1 rewrites the class in the file.
 func TestSearchWordClass(t *testing.T) {
 	want := wordClassLiteral()

@@ -32,6 +32,7 @@ type Store struct {
 	folder      string        // the local data folder when Path is not in it (PostgreSQL); see Folder
 	marker      *marker       // the open marker, held until Close
 	checkpoints *checkpointer // SQLite: checkpoints the WAL when writes pause (checkpoint.go)
+	migrated    bool          // no migration is pending (see OpenPending)
 }
 
 // pragmas are set on every connection through the DSN and read back at open.
@@ -48,6 +49,48 @@ var pragmas = []struct{ name, set, want string }{
 // only when the open marker says the last run did not shut down cleanly;
 // otherwise it reads just the header and the schema, whatever the file's size.
 func Open(dir string) (*Store, error) {
+	return openDir(dir, true)
+}
+
+// OpenPending opens the database in dir as Open does, and refuses one a
+// newer Circlebook migrated, but leaves its pending migrations (and the
+// backup before them) to MigratePending: the window opens first and shows
+// their progress, which on a large file can take tens of seconds. Nothing
+// but MigratePending and Close may use the store until MigratePending returns.
+func OpenPending(dir string) (*Store, error) {
+	return openDir(dir, false)
+}
+
+// MigratePending applies the migrations OpenPending left, reporting each
+// step (and a long step's count) to report, then starts the store's idle
+// work as Open does. It does nothing but that on a store already up to date.
+func (s *Store) MigratePending(report func(Progress)) error {
+	if s.Dialect == Postgres || s.checkpoints != nil {
+		return nil // opened migrated (OpenPostgres, Open), or done already
+	}
+	if !s.migrated {
+		path := s.Path
+		err := migrateTo(withProgress(s.DB, report), SQLite, func(label string) error {
+			if report != nil {
+				report(Progress{Step: "Backing up the data file"})
+			}
+			_, err := Backup(s.DB, path, label)
+			return err
+		})
+		if err != nil {
+			return damaged(err, path)
+		}
+		s.migrated = true
+	}
+	return s.startCheckpoints()
+}
+
+// Pending reports whether the store has migrations to apply (OpenPending).
+func (s *Store) Pending() bool { return !s.migrated }
+
+// openDir opens the database in dir, migrating it now or leaving that to
+// MigratePending.
+func openDir(dir string, migrateNow bool) (*Store, error) {
 	if err := privateDir(dir); err != nil {
 		return nil, err
 	}
@@ -60,7 +103,7 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := open(path, existed, m.crashed)
+	s, err := open(path, existed, m.crashed, migrateNow)
 	if err != nil {
 		m.release(false) // the marker stays: the next Open checks again
 		return nil, err
@@ -69,8 +112,9 @@ func Open(dir string) (*Store, error) {
 	return s, nil
 }
 
-// open checks what needs checking, connects and migrates.
-func open(path string, existed, crashed bool) (*Store, error) {
+// open checks what needs checking, connects and migrates now, or only
+// refuses a newer database and leaves the migrations to MigratePending.
+func open(path string, existed, crashed, migrateNow bool) (*Store, error) {
 	recover := false
 	if existed {
 		if err := checkHeader(path); err != nil {
@@ -94,9 +138,12 @@ func open(path string, existed, crashed bool) (*Store, error) {
 		return nil, damaged(fmt.Errorf("open %s: %w", path, err), path)
 	}
 	s := &Store{DB: db, Path: path}
-	if err := s.setup(recover); err != nil {
+	if err := s.setup(recover, migrateNow); err != nil {
 		s.closeDB(false)
 		return nil, damaged(err, path)
+	}
+	if !migrateNow {
+		return s, nil
 	}
 	if err := s.startCheckpoints(); err != nil {
 		s.closeDB(false)
@@ -106,8 +153,9 @@ func open(path string, existed, crashed bool) (*Store, error) {
 }
 
 // setup caps the pool, checks the pragmas (and, after a crash, the file,
-// now that the WAL is recovered), then migrates.
-func (s *Store) setup(recovered bool) error {
+// now that the WAL is recovered), then migrates, or refuses a newer
+// database and notes whether migrations are pending.
+func (s *Store) setup(recovered, migrateNow bool) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
@@ -121,6 +169,12 @@ func (s *Store) setup(recovered bool) error {
 	if err := verifyPragmas(s.DB); err != nil {
 		return err
 	}
+	if !migrateNow {
+		n, err := pendingSQLite(s.DB)
+		s.migrated = n == 0
+		return err
+	}
+	s.migrated = true
 	return migrate(s.DB, s.Path)
 }
 

@@ -148,7 +148,7 @@ func bigDatabase(t *testing.T, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	people := make([]model.Person, 400)
+	people := make([]model.Person, 1500) // enough that the middle of the file is people, past the schema's pages
 	for i := range people {
 		people[i] = model.Person{Name: "Person " + strings.Repeat("x", i%50), Strengths: strings.Repeat("patient listener. ", 40)}
 	}

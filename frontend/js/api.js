@@ -244,6 +244,12 @@ export const app = {
   /** @returns {Promise<{version: string, dataFile: string, route: string, traceKeys: boolean}>} */
   info: () => call('main.App.Info'),
   /**
+   * Whether the data is ready; until then, how far the migration of a file
+   * made by an older version is (the window migrates after it opens).
+   * @returns {Promise<{ready: boolean, progress: {step: string, done: number, total: number}, error: string}>}
+   */
+  ready: () => call('main.App.Ready'),
+  /**
    * Names the screen in the window's title bar (the desktop window) or the
    * tab (browser mode); the window's title is also how scripts and tests
    * know which screen is up.
@@ -599,4 +605,35 @@ export const feedback = {
   forSession: (sessionId) => call('growth.Feedback.ForSession', sessionId),
   /** @param {number} circleId @returns {Promise<{sessionId: number, number: number, startsAt: string, mean: number, count: number}[]>} oldest first */
   trend: (circleId) => call('growth.Feedback.Trend', circleId),
+};
+
+/**
+ * @typedef {import('./lib/find.js').Results} FindResults
+ * @typedef {{kind: string, id: number, title: string, where: string, route: string}} Opened
+ */
+
+/** Search across everything, and what was searched and opened lately. */
+export const find = {
+  /** @param {{query: string, circle?: string, kinds?: string[], limit?: number}} req limit per kind, 0 for 5 @returns {Promise<FindResults>} */
+  search: (req) => call('find.Find.Search', { query: req.query || '', circle: req.circle || '', kinds: req.kinds || [], limit: req.limit || 0 }),
+  /** @returns {Promise<{searches: string[], opened: Opened[]}>} newest first, 10 each at most */
+  recent: () => call('find.Find.Recent'),
+  /** @param {{query: string, kind: string, id: number}} v the hit opened, and the query that found it @returns {Promise<void>} */
+  visit: (v) => call('find.Find.Visit', { query: v.query || '', kind: v.kind, id: v.id }),
+  /** @returns {Promise<void>} */
+  forgetRecent: () => call('find.Find.ForgetRecent'),
+};
+
+/** The Today screen: the next sessions and what needs attention. */
+export const today = {
+  /** @returns {Promise<any>} the View: date, next, today, week, attention, count, settings, empty */
+  get: () => call('today.Today.Get'),
+  /** @param {string} key @param {3|7} days @returns {Promise<void>} */
+  snooze: (key, days) => call('today.Today.Snooze', key, days),
+  /** @param {string} key @returns {Promise<void>} */
+  dismiss: (key) => call('today.Today.Dismiss', key),
+  /** @param {string} key @returns {Promise<void>} undoes a snooze or a dismissal */
+  restore: (key) => call('today.Today.Restore', key),
+  /** @param {any} s the thresholds (Settings) @returns {Promise<any>} the thresholds saved */
+  saveSettings: (s) => call('today.Today.SaveSettings', s),
 };

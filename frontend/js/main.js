@@ -2,7 +2,7 @@
 // lazily loaded views, and handles app-wide keyboard shortcuts.
 
 import { h, replace } from './lib/dom.js';
-import { comboOf, isTypingTarget, globalAction } from './lib/keys.js';
+import { comboOf, isTypingTarget, globalAction, isPaletteKey } from './lib/keys.js';
 import { start, section, go, href } from './router.js';
 import { on, flushAll, setAppInfo } from './state.js';
 import * as api from './api.js';
@@ -11,6 +11,8 @@ import { errorState } from './views/ui.js';
 import { connectionBanner } from './views/connection-banner.js';
 import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
 import { startKeyTrace, afterPaint } from './lib/keytrace.js';
+import { untilReady } from './views/preparing.js';
+import { landing } from './lib/today.js';
 
 /**
  * View modules by route name, loaded on first use. The circles list, the
@@ -27,6 +29,7 @@ const VIEWS = {
   session: () => import('./views/session.js'),
   live: () => import('./views/live.js'),
   goal: () => import('./views/goal.js'),
+  today: () => import('./views/today.js'),
 };
 
 /** How long leaving a screen waits for its unsaved text to reach Go. */
@@ -36,13 +39,14 @@ const content = h('main', { class: 'content', id: 'content', tabindex: '-1', tes
 /** Opens the shortcuts overlay; its module (and the dialog code) loads on first use. */
 const openShortcuts = () => import('./views/shortcuts.js').then((m) => m.openShortcuts(), (err) => console.error(err));
 const side = sidebar({ onShortcuts: openShortcuts });
+/** Opens the search palette; its module loads on first use. */
+const openPalette = () => import('./views/palette.js').then((m) => m.openPalette(), (err) => console.error(err));
 /** The line that says the program database is out of reach, while it is. */
 const banner = connectionBanner(api.connection);
 
 /** @type {{route: any, token: number, view: any}} */
 const current = { route: { name: 'circles' }, token: 0, view: null };
 let first = true;
-let focusSearchNext = false;
 
 /**
  * Mounts the view for a route, disposing the one before.
@@ -84,14 +88,11 @@ async function show(route) {
     }
     current.view = view || {};
     if (document.title === 'Circlebook') document.title = defaultTitle(route.name);
-    const search = /** @type {HTMLElement|null} */ (root.querySelector('[data-search]'));
-    if (focusSearchNext && search) search.focus();
-    else if (!first && !root.contains(document.activeElement)) {
+    if (!first && !root.contains(document.activeElement)) {
       const title = /** @type {HTMLElement|null} */ (root.querySelector('.page-title'));
       (title || content).focus({ preventScroll: true });
     }
     first = false;
-    focusSearchNext = false;
   } catch (err) {
     console.error(err);
     if (token === current.token) replace(root, errorState({ message: String(err && err.message ? err.message : err) }, { backHref: href('circles'), backLabel: 'All circles' }));
@@ -121,14 +122,13 @@ function onKey(e) {
   switch (action) {
     case 'go-circles': go(href('circles')); break;
     case 'go-people': go(href('people')); break;
+    case 'go-today': go(href('today')); break;
     case 'help': openShortcuts(); break;
     case 'search': {
+      // A list with a filter of its own (circles, people) keeps "/" for it.
       const box = /** @type {HTMLElement|null} */ (content.querySelector('[data-search]'));
       if (box) box.focus();
-      else {
-        focusSearchNext = true;
-        go(href('people'));
-      }
+      else openPalette();
       break;
     }
     case 'new-circle':
@@ -136,6 +136,21 @@ function onKey(e) {
       current.view?.commands?.new?.();
       break;
   }
+}
+
+/**
+ * Ctrl+K opens the search palette from anywhere, text fields and the live
+ * notes included; it runs before any screen's own keys (capture), and waits
+ * while another dialog is open (the palette's own Ctrl+K selects its text).
+ * @param {KeyboardEvent} e
+ */
+function onPaletteKey(e) {
+  if (e.defaultPrevented || e.isComposing || !isPaletteKey(e)) return;
+  const open = document.querySelector('dialog[open]');
+  if (open && open.getAttribute('data-testid') !== 'palette') return;
+  e.preventDefault();
+  e.stopPropagation();
+  openPalette();
 }
 
 /**
@@ -234,16 +249,29 @@ titles.observe(document.querySelector('title') || document.head, { childList: tr
 // The window may be asked to open on a given screen (circlebook --open ...),
 // and to time key presses (--trace-keys). While Go answers, the screen a
 // launch opens on unless asked otherwise, the circles list, gets its module.
-if (!location.hash) VIEWS.circles().catch(() => {});
+if (!location.hash) {
+  VIEWS.circles().catch(() => {});
+  VIEWS.today().catch(() => {});
+}
+await untilReady(api.app.ready, document.body); // a data file from an older version is migrated first
+// Once there is data, a launch with no route of its own opens on Today
+// (lib/today.js landing); it is asked for while App.Info is.
+const todayView = location.hash ? null : api.today.get().catch(() => null);
 const info = await api.app.info().catch(() => null);
 setAppInfo(info);
 side.showInfo(info);
 if (info && info.route && !location.hash) history.replaceState(null, '', info.route);
+if (!location.hash && todayView) {
+  const view = await todayView;
+  if (!location.hash && landing(view) === '#/today') history.replaceState(null, '', '#/today');
+  if (view) side.showCount(view.count);
+}
 const stopTrace = info && info.traceKeys ? startKeyTrace((samples) => api.events.emit('diag:keys', samples), isCloseMark) : () => {};
 
 const app = h('div', { class: 'app' }, side.el, content);
 document.body.replaceChildren(app, banner.el);
 window.addEventListener('keydown', onCloseMark, true);
+window.addEventListener('keydown', onPaletteKey, true);
 document.addEventListener('keydown', onKey);
 document.addEventListener('keydown', noteInput, true);
 document.addEventListener('input', noteInput, true);
@@ -259,6 +287,7 @@ export const subscriptions = [
   api.events.on('notes:flush', onFlushRequest),
   api.events.on('app:ping', () => api.events.emit('app:pong')),
   () => window.removeEventListener('keydown', onCloseMark, true),
+  () => window.removeEventListener('keydown', onPaletteKey, true),
   () => titles.disconnect(),
   stopTrace,
   () => document.removeEventListener('keydown', onKey),

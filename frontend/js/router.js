@@ -1,9 +1,11 @@
 // Hash routes: #/circles, #/circles/ID, #/circles/ID/growth (the circle's
 // Growth view), #/people, #/people/ID, #/sessions/ID, #/sessions/ID/live
-// (the live screen), #/goals/ID (a goal and its check-ins).
+// (the live screen), #/goals/ID (a goal and its check-ins), #/today (what
+// needs the leader today). Any route may carry a query after "?", e.g.
+// #/sessions/12?find=munoz%20demo&note=shared (a search hit: the words to mark).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'notfound', id?: number, path: string}} Route
+ * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'notfound', id?: number, path: string, query?: Record<string, string>}} Route query: only when the hash has one
  */
 
 /**
@@ -12,7 +14,21 @@
  * @returns {Route}
  */
 export function parseRoute(hash) {
-  const path = String(hash || '').replace(/^#/, '').replace(/\/+$/, '') || '/circles';
+  const raw = String(hash || '').replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const route = routeOf(q < 0 ? raw : raw.slice(0, q));
+  if (q >= 0 && route.name !== 'notfound') route.query = Object.fromEntries(new URLSearchParams(raw.slice(q + 1)));
+  return route;
+}
+
+/**
+ * The route of a hash's path (no query).
+ * @param {string} rawPath e.g. "/circles/3/"
+ * @returns {Route}
+ */
+function routeOf(rawPath) {
+  const path = rawPath.replace(/\/+$/, '') || '/circles';
+  if (path === '/today') return { name: 'today', path };
   const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(?:\/(live|growth))?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
@@ -26,7 +42,7 @@ export function parseRoute(hash) {
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'} name
+ * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'} name
  * @param {number} [id]
  * @returns {string}
  */
@@ -39,6 +55,7 @@ export function href(name, id) {
     case 'session': return `#/sessions/${id}`;
     case 'live': return `#/sessions/${id}/live`;
     case 'goal': return `#/goals/${id}`;
+    case 'today': return '#/today';
     default: return '#/circles';
   }
 }
@@ -46,9 +63,10 @@ export function href(name, id) {
 /**
  * Which sidebar section a route belongs to.
  * @param {Route} route
- * @returns {'circles'|'people'}
+ * @returns {'circles'|'people'|'today'}
  */
 export function section(route) {
+  if (route.name === 'today') return 'today';
   return route.name === 'people' || route.name === 'person' || route.name === 'goal' ? 'people' : 'circles';
 }
 

@@ -105,6 +105,36 @@ export function resolveOwner(name, members) {
   return null;
 }
 
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Whether the line the caret is in lies inside a fenced code block (``` or
+ * ~~~), where task lines are code, not action items — Go's rule
+ * (backend/actions/parse.go: fenced). A fence's own lines count as inside.
+ * @param {string} text
+ * @param {number} caret selectionStart
+ * @returns {boolean}
+ */
+export function inFence(text, caret) {
+  const s = String(text || '');
+  const upto = s.slice(0, Math.max(0, Math.min(caret, s.length)));
+  const lines = upto.split('\n');
+  let open = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    const m = FENCE.exec(line);
+    if (!m) continue;
+    if (!open) {
+      open = m[1];
+      if (i === lines.length - 1) return true;
+    } else if (m[1][0] === open[0] && m[1].length >= open.length && line.slice(m[0].length).trim() === '') {
+      if (i === lines.length - 1) return true;
+      open = '';
+    }
+  }
+  return open !== '';
+}
+
 /**
  * The line the caret is in.
  * @param {string} text
@@ -128,10 +158,11 @@ export function lineAt(text, caret) {
  * @param {string} line
  * @param {{personId: number, name: string, email?: string}[]} members
  * @param {string} day the session's date
- * @param {{private?: boolean}} [where] the notes being typed in
+ * @param {{private?: boolean, fenced?: boolean}} [where] the notes being typed in; fenced: the line is in a code fence (inFence), so no item
  * @returns {{kind: 'action'|'warning', text: string}|null}
  */
 export function actionLineHint(line, members, day, where = {}) {
+  if (where.fenced) return null;
   const l = parseActionLine(line, day);
   if (where.private) {
     const task = l || /^\s*[-*+]\s+\[[ xX]\]/.test(String(line || ''));

@@ -8,10 +8,27 @@ export const SHORTCUTS = [
   {
     title: 'Anywhere',
     items: [
+      { keys: ['Ctrl', 'K'], label: 'Search everything (also while typing in the notes)' },
+      { keys: ['/'], label: 'Search everything (on the circles and people lists: their filter)' },
+      { keys: ['T'], label: 'Go to Today' },
       { keys: ['C'], label: 'Go to circles' },
       { keys: ['P'], label: 'Go to people' },
-      { keys: ['/'], label: 'Focus search' },
       { keys: ['?'], label: 'Show keyboard shortcuts' },
+    ],
+  },
+  {
+    title: 'Search',
+    items: [
+      { keys: ['↑', '↓'], label: 'Move between results' },
+      { keys: ['Enter'], label: 'Open the result (a note opens with the words marked)' },
+      { keys: ['Esc'], label: 'Close the search' },
+    ],
+  },
+  {
+    title: 'Today',
+    items: [
+      { keys: ['S'], label: 'Start the next session', where: 'Today' },
+      { keys: ['↑', '↓'], label: 'Move between the items that need attention', where: 'Today' },
     ],
   },
   {
@@ -128,10 +145,11 @@ export function isTypingTarget(el) {
  * The app-wide action for a key press outside text fields and dialogs, or null.
  * @param {string} combo from comboOf
  * @param {string} routeName the current route's name
- * @returns {'go-circles'|'go-people'|'search'|'help'|'new-circle'|'new-person'|null}
+ * @returns {'go-circles'|'go-people'|'go-today'|'search'|'help'|'new-circle'|'new-person'|null}
  */
 export function globalAction(combo, routeName) {
   switch (combo) {
+    case 't': return routeName === 'live' ? null : 'go-today'; // T tags a topic on the live screen
     case 'c': return 'go-circles';
     case 'p': return 'go-people';
     case '/': return 'search';
@@ -142,6 +160,16 @@ export function globalAction(combo, routeName) {
       return null;
     default: return null;
   }
+}
+
+/**
+ * Whether a key press opens the search palette: Ctrl+K (Cmd+K), which works
+ * everywhere, in text fields and the live notes too (no screen uses it).
+ * @param {{key: string, ctrlKey?: boolean, metaKey?: boolean, altKey?: boolean, shiftKey?: boolean}} ev
+ * @returns {boolean}
+ */
+export function isPaletteKey(ev) {
+  return !!(ev.ctrlKey || ev.metaKey) && !ev.altKey && !ev.shiftKey && String(ev.key || '').toLowerCase() === 'k';
 }
 
 /**

@@ -9,7 +9,7 @@ import { h, kbd } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { createSaver, saveLabel } from '../lib/saver.js';
 import { draftKey, pickRecovery, clockTime } from '../lib/live.js';
-import { actionLineHint, lineAt } from '../lib/actionline.js';
+import { actionLineHint, inFence, lineAt } from '../lib/actionline.js';
 import { debounce } from '../lib/debounce.js';
 import { addFlusher, on, pref, setPref, appInfo } from '../state.js';
 import * as api from '../api.js';
@@ -296,7 +296,7 @@ export function notesPanel(page, o = {}) {
   // ---- action-line hint ----
   function updateHint() {
     const ta = panes[active].textarea;
-    const hnt = actionLineHint(lineAt(ta.value, ta.selectionStart), members, day, { private: active === 'private' });
+    const hnt = actionLineHint(lineAt(ta.value, ta.selectionStart), members, day, { private: active === 'private', fenced: inFence(ta.value, ta.selectionStart) });
     const text = hnt ? hnt.text : '';
     const cls = `notes-hint${hnt ? ` is-${hnt.kind}` : ''}`;
     if (hint.textContent !== text) hint.textContent = text; // unchanged text: leave the DOM alone

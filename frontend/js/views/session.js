@@ -1,6 +1,8 @@
 // The session page: when and where, status, topics, the agenda, attendance,
 // notes and action items, the feedback on a held session, links to the previous and next sessions, and the
-// way into the live screen (Start session, S).
+// way into the live screen (Start session, S). Opened from a search hit
+// (?find=WORDS&note=shared|private), it marks the words in the notes and
+// scrolls the named note to the first of them.
 
 import { h, replace, focusKey, refocus } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -21,6 +23,8 @@ import { topicsBar } from './topics.js';
 import { actionList } from './actions.js';
 import { setSanitizedHTML, interceptLinks } from './html.js';
 import { comboOf, isTypingTarget } from '../lib/keys.js';
+import { marksFromQuery } from '../lib/find.js';
+import { markWords } from './marks.js';
 
 /**
  * A previous/next link, or a disabled placeholder.
@@ -55,6 +59,8 @@ export async function mount(root, route, ctx) {
   const feedbackSlot = h('div', { class: 'feedback-slot' });
   /** @type {(() => void)[]} */
   const cleanups = [];
+  /** The words a search hit asks to mark, and the note to scroll to (once). */
+  const find = route.query && route.query.find ? { marks: marksFromQuery(route.query.find), note: route.query.note === 'private' ? 'private' : 'shared', scrolled: false } : null;
 
   const reload = async () => {
     try {
@@ -169,11 +175,31 @@ export async function mount(root, route, ctx) {
         const body = h('div', { class: 'preview md', testid: `notes-view-${v}` }, h('p', { class: 'muted small' }, 'Loading…'));
         cleanups.push(interceptLinks(body));
         // Go renders and sanitizes (bluemonday); see views/html.js.
-        api.notes.preview(n[v].body).then((html) => setSanitizedHTML(body, html), (err) => replace(body, h('p', { class: 'muted small' }, err.message)));
+        api.notes.preview(n[v].body).then((html) => {
+          setSanitizedHTML(body, html);
+          if (find) showFound(body, v);
+        }, (err) => replace(body, h('p', { class: 'muted small' }, err.message)));
         return h('div', { class: ['notes-read', `notes-read-${v}`] },
           v === 'private' ? h('p', { class: 'private-flag-bar' }, icon('lock', { size: 13 }), h('strong', null, 'Private'), ' — only you, never exported') : null,
           body);
       }));
+  };
+
+  /**
+   * Marks the searched words in a rendered note; the note the hit named
+   * scrolls to its first mark, the first time the page shows it.
+   * @param {HTMLElement} body
+   * @param {'shared'|'private'} v
+   */
+  const showFound = (body, v) => {
+    const marks = markWords(body, find.marks);
+    body.dataset.findMarks = String(marks.length);
+    if (!marks.length || find.scrolled || (v !== find.note && page.notes[find.note]?.body?.trim())) return;
+    find.scrolled = true;
+    marks[0].scrollIntoView({ block: 'center' });
+    // The title says what the search marked (the window's title follows it).
+    const asked = route.query.find.length > 60 ? `${route.query.find.slice(0, 60)}…` : route.query.find;
+    document.title = `${plural(marks.length, 'match', 'matches')} for “${asked}” · Session ${page.session.number} · ${page.circle.name} — Circlebook`;
   };
 
   // The feedback given after the session (views/feedback-form.js adds and edits it).

@@ -1,6 +1,8 @@
 // The left sidebar: app name, Circles and People, a quick list of circles
 // (every active one in a small program; in a large one the pinned and the
 // recently opened, with a link to all of them), and the shortcuts button.
+// Today carries the count of what needs attention (Today.Get's count), asked
+// again after a write or a change of screen, at most every few seconds.
 
 import { h, replace, kbd } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
@@ -9,20 +11,29 @@ import { on, recentCircles } from '../state.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
 import { colorDot } from './ui.js';
+import { countLabel, atMostEvery } from '../lib/today.js';
+
+/** The least time between two questions for the Today count. */
+const COUNT_EVERY_MS = 3000;
 
 /**
  * Builds the sidebar; call setActive on each route change.
  * @param {{onShortcuts: () => void}} o
- * @returns {{el: HTMLElement, setActive: (section: string, circleId?: number) => void, showInfo: (i: {version: string, dataFile: string}|null) => void, dispose: () => void}}
+ * @returns {{el: HTMLElement, setActive: (section: string, circleId?: number) => void, showInfo: (i: {version: string, dataFile: string}|null) => void, showCount: (n: number) => void, dispose: () => void}}
  */
 export function sidebar(o) {
   const link = (name, label, iconName, key) => h('a', { class: 'nav-item', href: href(name), testid: `nav-${name}`, 'data-section': name, title: `${label} (${key})`, 'aria-keyshortcuts': key },
     icon(iconName, { size: 16 }), h('span', { class: 'nav-label' }, label), kbd(key));
+  const count = h('span', { class: 'nav-count', testid: 'today-count', hidden: true });
+  const countSays = h('span', { class: 'visually-hidden' });
+  const todayLink = link('today', 'Today', 'calendar', 'T');
+  todayLink.insertBefore(count, todayLink.querySelector('.kbd'));
+  todayLink.insertBefore(countSays, todayLink.querySelector('.kbd'));
   const circleList = h('ul', { class: 'side-circles', testid: 'sidebar-circles', 'aria-label': 'Your circles' });
   const info = h('p', { class: 'side-info', testid: 'app-info' });
   const el = h('aside', { class: 'sidebar', 'aria-label': 'Main navigation' },
     h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, icon('logo', { size: 20 })), h('span', { class: 'brand-name' }, 'Circlebook')),
-    h('nav', { class: 'nav', 'aria-label': 'Sections' }, link('circles', 'Circles', 'circles', 'C'), link('people', 'People', 'people', 'P')),
+    h('nav', { class: 'nav', 'aria-label': 'Sections' }, todayLink, link('circles', 'Circles', 'circles', 'C'), link('people', 'People', 'people', 'P')),
     h('div', { class: 'side-section' }, h('p', { class: 'side-heading', id: 'side-circles-title' }, 'Your circles'), circleList),
     h('div', { class: 'side-foot' },
       h('button', { type: 'button', class: 'nav-item side-help', testid: 'show-shortcuts', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': '?', onclick: o.onShortcuts },
@@ -77,11 +88,40 @@ export function sidebar(o) {
   const opened = (id) => {
     if (shown.total > shown.ids.size && !shown.ids.has(id) && recentCircles().includes(id)) load();
   };
-  const offs = [on('circles:changed', load), on('circle:shown', opened)];
+  /** @param {number} n */
+  const showCount = (n) => {
+    const label = countLabel(n);
+    count.textContent = label;
+    count.hidden = !label;
+    countSays.textContent = label ? ' needing attention' : '';
+  };
+  let countSeq = 0;
+  const loadCount = atMostEvery(async () => {
+    const mine = ++countSeq;
+    try {
+      const v = await api.today.get();
+      if (mine === countSeq && v) showCount(v.count);
+    } catch {
+      // the count waits for the next change; Today itself shows the error
+    }
+  }, COUNT_EVERY_MS);
+  const offs = [
+    on('circles:changed', () => { load(); loadCount(); }),
+    on('circle:shown', opened),
+    on('today:changed', loadCount),
+    on('today:shown', (v) => { countSeq++; if (v) showCount(v.count); }),
+    () => loadCount.cancel(),
+  ];
   load();
   return {
     el,
-    setActive: (section, circleId = 0) => { active = { section, circleId }; paint(); },
+    setActive: (section, circleId = 0) => {
+      const moved = section !== active.section || circleId !== active.circleId;
+      active = { section, circleId };
+      paint();
+      if (moved) loadCount();
+    },
+    showCount,
     // main.js asks Go for the app's info once, and hands it here.
     showInfo: (i) => {
       if (!i) return;

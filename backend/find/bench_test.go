@@ -1,0 +1,356 @@
+package find_test
+
+import (
+	"crypto/sha256"
+	"database/sql"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"circlebook/backend/find"
+	"circlebook/backend/model"
+	"circlebook/backend/notes"
+	"circlebook/backend/store"
+
+	"gorm.io/gorm"
+)
+
+// The issue's scale: 100,000 notes of about 500 characters (about 50
+// million) across 1,000 circles (50 sessions each, a shared and a private
+// note a session) and 20,000 people.
+const (
+	benchCircles  = 1000
+	benchPeople   = 20000
+	benchSessions = 50 // a circle's
+	benchNoteLen  = 500
+	benchVersion  = 2 // bump when the generator changes: a new cache entry
+)
+
+// benchWords are the notes' words, drawn with a Zipf-like skew so a few are
+// common and most rare, as in real notes; accented names among them.
+var benchWords = append(strings.Fields(`the and to of a we in for on with that is it was our next this
+	she he they you have be at as but not what about from by will can more some would there their
+	demo day plan planning review feedback goal goals capacity capital captain hiring budget roadmap
+	launch customer interview research pricing team manager career promotion conflict delegation
+	onboarding mentor mentee session agenda follow up decision decided agreed action owner due week
+	month quarter retrospective stakeholder presentation portfolio design prototype metrics growth
+	Ana Muñoz Dąbrowska Nguyễn Íñigo Sáenz Łódź Zoë Björn Øyvind Çelik François Siobhán Þóra
+	confidence burnout boundaries negotiation salary feedback-loop writing speaking networking
+	reading book chapter exercise homework practice habit journal reflection learning scope risk`),
+	pseudoWords(3000)...)
+
+// pseudoWords are the long tail of a real vocabulary: n made-up words.
+func pseudoWords(n int) []string {
+	syl := strings.Fields("ba ke lo mi nu ra se ti vo zu gra ple tro shi dan mer vel kor")
+	out := make([]string, n)
+	for i := range out {
+		out[i] = syl[i%18] + syl[(i/18)%18] + syl[(i/324)%18] + "n"
+	}
+	return out
+}
+
+var benchAdjectives = strings.Fields("Atlas Beacon Cedar Delta Ember Falcon Granite Harbor Iris Juniper Kestrel Lumen Maple Nova Orchid Pioneer Quartz Ridge Summit Tidal")
+
+// benchQueries are what leaders type; bare is the same words as a bare
+// FTS5 MATCH on notes_fts, the baseline.
+var benchQueries = []struct{ name, query, bare string }{
+	{"one-word", "demo", `"demo"*`},
+	{"two-words", "munoz demo", `"munoz"* AND "demo"*`},
+	{"prefix", "cap", `"cap"*`},
+	{"rare-two", "siobhan negotiation", `"siobhan"* AND "negotiation"*`},
+	{"phrase", `"demo day"`, `"demo"* + "day"*`},
+	{"circle-filter", "budget circle:atlas", `"budget"*`},
+	{"in-notes", "roadmap in:notes", `"roadmap"*`},
+	{"is-open", "hiring is:open", `"hiring"*`},
+}
+
+// benchDir returns a data folder holding a private copy of the bench
+// database, built once into the scale cache (keyed by the migrations and
+// benchVersion) through the app's models and their hooks and triggers.
+func benchDir(b *testing.B) string {
+	b.Helper()
+	if testing.Short() {
+		b.Skip("builds 100,000 notes")
+	}
+	root := os.Getenv("CIRCLEBOOK_SCALE_CACHE")
+	if root == "" {
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			b.Fatal(err)
+		}
+		root = filepath.Join(dir, "circlebook-scale")
+	}
+	sum := sha256.Sum256([]byte(strings.Join(store.MigrationIDs(), "\n") + fmt.Sprint(benchVersion)))
+	cached := filepath.Join(root, fmt.Sprintf("find-100k-%x", sum[:4]))
+	if _, err := os.Stat(filepath.Join(cached, store.FileName)); err != nil {
+		tmp := cached + ".building"
+		os.RemoveAll(tmp)
+		start := time.Now()
+		buildBench(b, tmp)
+		b.Logf("built the bench database in %v", time.Since(start).Round(time.Millisecond))
+		if err := os.Rename(tmp, cached); err != nil {
+			b.Fatal(err)
+		}
+	}
+	dir := b.TempDir()
+	copyFile(b, filepath.Join(cached, store.FileName), filepath.Join(dir, store.FileName))
+	return dir
+}
+
+func copyFile(b *testing.B, from, to string) {
+	in, err := os.Open(from)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		b.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// buildBench writes the data set into a new store in dir.
+func buildBench(b *testing.B, dir string) {
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.CloseWithoutOptimize()
+	r := rand.New(rand.NewPCG(7, 11))
+	zipf := rand.NewZipf(r, 1.05, 3, uint64(len(benchWords)-1))
+	text := func(n int) string {
+		var sb strings.Builder
+		for sb.Len() < n {
+			sb.WriteString(benchWords[zipf.Uint64()])
+			sb.WriteByte(' ')
+		}
+		return sb.String()
+	}
+	create := func(rows any) {
+		if err := st.DB.Transaction(func(tx *gorm.DB) error { return tx.CreateInBatches(rows, 500).Error }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	people := make([]model.Person, benchPeople)
+	for i := range people {
+		people[i] = model.Person{Name: fmt.Sprintf("%s %s %d", benchWords[slices.Index(benchWords, "Ana")+r.IntN(14)], benchAdjectives[r.IntN(20)], i)}
+	}
+	create(&people)
+	circles := make([]model.Circle, benchCircles)
+	for i := range circles {
+		circles[i] = model.Circle{Name: fmt.Sprintf("%s Circle %04d", benchAdjectives[i%20], i), Purpose: text(80),
+			Kind: model.KindGroup, Cadence: model.CadenceBiweekly, MeetingDay: -1, DurationMinutes: 60, Status: model.CircleActive}
+	}
+	create(&circles)
+	var members []model.Membership
+	for i := range people {
+		members = append(members, model.Membership{CircleID: circles[i%benchCircles].ID, PersonID: people[i].ID, Role: model.RoleMentee})
+	}
+	create(&members)
+	for chunk := 0; chunk < benchSessions; chunk += 5 {
+		var sessions []model.Session
+		for n := chunk; n < chunk+5; n++ {
+			day := time.Date(2025, 1, 6, 10, 0, 0, 0, time.UTC).AddDate(0, 0, 14*n)
+			for _, c := range circles {
+				sessions = append(sessions, model.Session{CircleID: c.ID, Number: n + 1, StartsAt: day.Format("2006-01-02T15:04"),
+					DurationMinutes: 60, Topic: text(20), Status: model.SessionHeld})
+			}
+		}
+		create(&sessions)
+		var ns []model.Note
+		for _, s := range sessions {
+			for _, vis := range []string{model.Shared, model.Private} {
+				ns = append(ns, model.Note{SessionID: s.ID, Visibility: vis, Body: text(benchNoteLen), Version: 1})
+			}
+		}
+		create(&ns)
+		var acts []model.ActionItem
+		for i, s := range sessions {
+			if i%2 == 0 {
+				acts = append(acts, model.ActionItem{CircleID: s.CircleID, SessionID: &s.ID, Text: text(40), Source: model.SourceManual, Status: []string{"open", "done"}[i%4/2]})
+			}
+		}
+		create(&acts)
+	}
+}
+
+// p95 is the 95th percentile of ds.
+func p95(ds []time.Duration) time.Duration {
+	slices.Sort(ds)
+	return ds[(len(ds)*95+99)/100-1]
+}
+
+// BenchmarkSearchScale measures, on the 100,000-note data set, find.Search
+// against a bare FTS5 MATCH on notes_fts for the same words (the
+// baseline, same run): each sub-benchmark reports both p95s and their ratio.
+func BenchmarkSearchScale(b *testing.B) {
+	dir := benchDir(b)
+	st, err := store.Open(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.CloseWithoutOptimize()
+	f := find.New(st.DB, time.Now)
+	sqlDB, err := st.DB.DB()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range benchQueries {
+		b.Run(q.name, func(b *testing.B) {
+			var ours, bare []time.Duration
+			for b.Loop() {
+				start := time.Now()
+				res, err := f.Search(find.Request{Query: q.query})
+				if err != nil {
+					b.Fatal(err)
+				}
+				ours = append(ours, time.Since(start))
+				start = time.Now()
+				n := bareMatch(b, sqlDB, q.bare)
+				bare = append(bare, time.Since(start))
+				if len(res.Groups) == 0 || n == 0 {
+					b.Fatalf("%q found nothing (%d bare)", q.query, n)
+				}
+			}
+			po, pb := p95(ours), p95(bare)
+			b.ReportMetric(float64(po.Microseconds())/1000, "p95-ms")
+			b.ReportMetric(float64(pb.Microseconds())/1000, "bare-p95-ms")
+			b.ReportMetric(float64(po)/float64(pb), "ratio")
+		})
+	}
+}
+
+func bareMatch(b *testing.B, db *sql.DB, match string) int {
+	rows, err := db.Query(`SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid DESC LIMIT 20`, match)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		n++
+	}
+	return n
+}
+
+// BenchmarkIndexBuild measures migration 2026-12-04-search-everything on
+// the data set: a copy has the migration taken out (its tables, triggers
+// and columns dropped, its record deleted), then MigratePending runs it.
+// index-s is from the first "Building the search index" report to the end.
+func BenchmarkIndexBuild(b *testing.B) {
+	src := benchDir(b)
+	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		copyFile(b, filepath.Join(src, store.FileName), filepath.Join(dir, store.FileName))
+		unmigrate(b, dir)
+		st, err := store.OpenPending(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var first time.Time
+		reports := 0
+		b.StartTimer()
+		start := time.Now()
+		err = st.MigratePending(func(p store.Progress) {
+			if p.Step == "Building the search index" {
+				if first.IsZero() {
+					first = time.Now()
+				}
+				reports++
+			}
+		})
+		end := time.Now()
+		b.StopTimer()
+		if err != nil {
+			b.Fatal(err)
+		}
+		st.CloseWithoutOptimize()
+		b.ReportMetric(end.Sub(first).Seconds(), "index-s")
+		b.ReportMetric(end.Sub(start).Seconds(), "with-backup-s")
+		b.ReportMetric(float64(reports), "reports")
+		b.StartTimer()
+	}
+}
+
+// unmigrate takes migration 2026-12-04-search-everything out of the file in dir.
+func unmigrate(b *testing.B, dir string) {
+	db, err := sql.Open("sqlite", filepath.Join(dir, store.FileName))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	stmts := []string{"DROP TABLE search_recent", "DROP TABLE search_opened"}
+	for _, t := range []string{"notes", "action_items", "sessions", "goals", "topics", "circles"} {
+		fts := t + "_fts"
+		if t == "circles" {
+			fts = "circles_text_fts"
+		}
+		stmts = append(stmts, "DROP TRIGGER "+fts+"_insert", "DROP TRIGGER "+fts+"_delete", "DROP TRIGGER "+fts+"_update",
+			"DROP TABLE "+fts, "ALTER TABLE "+t+" DROP COLUMN search_key")
+	}
+	stmts = append(stmts, "DELETE FROM schema_migrations WHERE id = '2026-12-04-search-everything'")
+	for _, s := range stmts {
+		if _, err := db.Exec(s); err != nil {
+			b.Fatalf("%s: %v", s, err)
+		}
+	}
+}
+
+// BenchmarkNoteSaveScale saves one note through the notes service on the
+// data set with the search index, and on a copy whose notes_fts triggers
+// are dropped (today's save), alternating; ratio is with/without.
+func BenchmarkNoteSaveScale(b *testing.B) {
+	with := benchDir(b)
+	without := b.TempDir()
+	copyFile(b, filepath.Join(with, store.FileName), filepath.Join(without, store.FileName))
+	open := func(dir string, drop bool) *notes.Notes {
+		st, err := store.Open(dir)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { st.CloseWithoutOptimize() })
+		if drop {
+			for _, tr := range []string{"insert", "delete", "update"} {
+				if err := st.DB.Exec("DROP TRIGGER notes_fts_" + tr).Error; err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		return notes.New(st.DB, time.Now, notes.NewJournal(b.TempDir()))
+	}
+	a, base := open(with, false), open(without, true)
+	r := rand.New(rand.NewPCG(3, 4))
+	var tWith, tWithout time.Duration
+	i := 0
+	for b.Loop() {
+		i++
+		session := uint(1 + r.IntN(benchCircles*benchSessions))
+		body := fmt.Sprintf("Ana Muñoz demo day %d: capacity planning and the roadmap review, %s", i, strings.Repeat("notes and follow up ", 22))
+		for _, s := range []struct {
+			n   *notes.Notes
+			acc *time.Duration
+		}{{a, &tWith}, {base, &tWithout}} {
+			start := time.Now()
+			if _, err := s.n.Save(session, model.Shared, body); err != nil {
+				b.Fatal(err)
+			}
+			*s.acc += time.Since(start)
+		}
+	}
+	b.ReportMetric(float64(tWith.Microseconds())/float64(i)/1000, "with-ms")
+	b.ReportMetric(float64(tWithout.Microseconds())/float64(i)/1000, "without-ms")
+	b.ReportMetric(float64(tWith)/float64(tWithout), "ratio")
+}

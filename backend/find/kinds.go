@@ -1,0 +1,205 @@
+package find
+
+import (
+	"strings"
+
+	"circlebook/backend/fold"
+	"circlebook/backend/search"
+
+	"gorm.io/gorm"
+)
+
+// kind is how one kind of record is searched: its table (as t) and joins,
+// the columns a hit is made of, its order, and the expressions the filters
+// test ("" where a filter cannot apply: the kind then has no hit).
+type kind struct {
+	kind, label, table string
+	from               string // FROM and joins; the kind's table is t, its circle c
+	cols               string // id, uuid, title, body, search_key, day, circle, private, session_id, visibility, number
+	order              string
+	circleOf           string // a condition on the ids (?) of the circles circle: and --circle name, or ""
+	personOf           string // a condition on a person name key (?), or ""
+	day                string // the record's day (YYYY-MM-DD) or ""
+	is                 map[string]string
+}
+
+const (
+	memberOf = "EXISTS (SELECT 1 FROM memberships m JOIN people mp ON mp.id = m.person_id WHERE m.circle_id = c.id AND mp.name_key LIKE ? ESCAPE '!')"
+	inCircle = "t.circle_id IN ?"
+)
+
+// kinds in the palette's order.
+var kinds = []kind{
+	{kind: "circles", label: "Circles", table: "circles", from: "circles t JOIN circles c ON c.id = t.id",
+		cols:  "t.id, t.uuid, t.name AS title, t.purpose AS body, t.search_key, t.start_date AS day, t.name AS circle",
+		order: "t.name_key, t.id", circleOf: "t.id IN ?", personOf: memberOf, day: "t.start_date"},
+	{kind: "people", label: "People", table: "people", from: "people t",
+		cols:     "t.id, t.uuid, t.name AS title, t.title AS body, t.search_key, '' AS day, '' AS circle",
+		order:    "t.name_key, t.id",
+		circleOf: "EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = t.id AND m.circle_id IN ?)",
+		personOf: "t.name_key LIKE ? ESCAPE '!'"},
+	{kind: "sessions", label: "Sessions", table: "sessions", from: "sessions t JOIN circles c ON c.id = t.circle_id",
+		cols:  "t.id, t.uuid, t.topic AS title, t.topic AS body, t.search_key, substr(t.starts_at, 1, 10) AS day, c.name AS circle, t.id AS session_id, t.number",
+		order: "t.id DESC", circleOf: inCircle, personOf: memberOf, day: "substr(t.starts_at, 1, 10)",
+		is: map[string]string{"open": "t.status = 'planned'", "done": "t.status = 'held'"}},
+	{kind: "notes", label: "Notes", table: "notes", from: "notes t JOIN sessions s ON s.id = t.session_id JOIN circles c ON c.id = s.circle_id",
+		cols:  "t.id, t.uuid, s.topic AS title, t.body, t.search_key, substr(s.starts_at, 1, 10) AS day, c.name AS circle, t.visibility = 'private' AS private, s.id AS session_id, t.visibility, s.number",
+		order: "t.id DESC", circleOf: "s.circle_id IN ?", personOf: memberOf, day: "substr(s.starts_at, 1, 10)",
+		is: map[string]string{"private": "t.visibility = 'private'"}},
+	{kind: "actions", label: "Action items", table: "action_items",
+		from:  "action_items t JOIN circles c ON c.id = t.circle_id LEFT JOIN people p ON p.id = t.owner_id",
+		cols:  "t.id, t.uuid, t.text AS title, t.text AS body, t.search_key, t.due_on AS day, c.name AS circle, COALESCE(t.session_id, 0) AS session_id, t.circle_id",
+		order: "t.id DESC", circleOf: inCircle, personOf: "p.name_key LIKE ? ESCAPE '!'", day: "t.due_on",
+		is: map[string]string{"open": "t.status = 'open'", "done": "t.status = 'done'"}},
+	{kind: "goals", label: "Goals", table: "goals", from: "goals t JOIN people p ON p.id = t.person_id LEFT JOIN circles c ON c.id = t.circle_id",
+		cols:  "t.id, t.uuid, t.title, t.why AS body, t.search_key, t.target_date AS day, COALESCE(c.name, '') AS circle, t.visibility = 'private' AS private, p.name AS person",
+		order: "t.id DESC", circleOf: inCircle, personOf: "p.name_key LIKE ? ESCAPE '!'", day: "t.target_date",
+		is: map[string]string{"open": "t.status IN ('draft', 'active', 'at_risk')", "done": "t.status = 'achieved'", "private": "t.visibility = 'private'"}},
+	{kind: "topics", label: "Topics", table: "topics", from: "topics t",
+		cols: "t.id, t.uuid, t.name AS title, t.name AS body, t.search_key, '' AS day, '' AS circle", order: "t.id DESC"},
+}
+
+// row is one record read for a hit.
+type row struct {
+	ID         uint
+	UUID       string
+	Title      string
+	Body       string
+	SearchKey  string
+	Day        string
+	Circle     string
+	Private    bool
+	SessionID  uint
+	CircleID   uint
+	Visibility string
+	Number     int
+	Person     string
+}
+
+// like is a LIKE pattern for the keys starting with prefix ('!' escapes).
+func like(prefix string) string {
+	r := strings.NewReplacer("!", "!!", "%", "!%", "_", "!_")
+	return r.Replace(prefix) + "%"
+}
+
+// query builds the kind's statement for t, or ok false when a filter rules
+// the whole kind out.
+func (k kind) query(tx *gorm.DB, t search.Terms, circles []uint) (q *gorm.DB, ok bool) {
+	idx := search.For(tx)
+	from, order := k.from, k.order
+	cond, args := idx.Condition(k.table, "t", t)
+	if l, ok := idx.(search.Leader); ok {
+		if f, c, o, a := l.Lead(k.table, "t", t); f != "" {
+			from, cond, args = f+strings.TrimPrefix(k.from, k.table+" t"), c, a
+			if order == "t.id DESC" { // the index's rowid order, which it reads backwards and stops early
+				order = o
+			}
+		}
+	}
+	q = tx.Table(from).Select(k.cols)
+	if cond != "" {
+		q = q.Where(cond, args...)
+	}
+	if circles != nil {
+		if k.circleOf == "" {
+			return nil, false
+		}
+		q = q.Where(k.circleOf, circles)
+	}
+	if t.Person != "" {
+		if k.personOf == "" {
+			return nil, false
+		}
+		q = q.Where(k.personOf, like(t.Person))
+	}
+	if t.Before != "" || t.After != "" {
+		if k.day == "" {
+			return nil, false
+		}
+		q = q.Where(k.day + " <> ''")
+		if t.Before != "" {
+			q = q.Where(k.day+" < ?", t.Before)
+		}
+		if t.After != "" {
+			q = q.Where(k.day+" > ?", t.After)
+		}
+	}
+	if t.Is != "" {
+		c, has := k.is[t.Is]
+		if !has {
+			return nil, false
+		}
+		q = q.Where(c)
+	}
+	return q.Order(order), true
+}
+
+// group reads up to limit hits of the kind, testing each row against the
+// exact rule (the index may give more on PostgreSQL: phrases by their words).
+func (k kind) group(tx *gorm.DB, t search.Terms, req Request, circles []uint, limit int) (Group, error) {
+	g := Group{Kind: k.kind, Label: k.label, Hits: []Hit{}}
+	q, ok := k.query(tx, t, circles)
+	if !ok {
+		return g, nil
+	}
+	if exact(tx, t) {
+		q = q.Limit(limit + 1) // one more than shown tells More
+	}
+	rows, err := q.Rows()
+	if err != nil {
+		return g, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r row
+		if err := tx.ScanRows(rows, &r); err != nil {
+			return g, err
+		}
+		if !t.Match(r.SearchKey) {
+			continue
+		}
+		if len(g.Hits) == limit {
+			g.More = true
+			break
+		}
+		g.Hits = append(g.Hits, k.hit(r, t, req.Query))
+	}
+	return g, rows.Err()
+}
+
+// exact reports whether every row the kind's query gives matches t, so a
+// LIMIT may stop it: always on SQLite (FTS5 matches phrases), and on
+// PostgreSQL when no term is a phrase (its index keeps no positions).
+func exact(tx *gorm.DB, t search.Terms) bool {
+	if _, fts := search.For(tx).(search.Leader); fts {
+		return true
+	}
+	for _, list := range [][]search.Term{t.Must, t.Not} {
+		for _, m := range list {
+			if len(m.Words) > 1 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// circleIDs are the circles a search is kept to: those whose name key
+// starts with t.Circle (circle:) and, with req.Circle, the one of that
+// name; nil when neither is given. Resolved once a search, so a kind tests
+// each row's circle id, not its circle's name.
+func circleIDs(tx *gorm.DB, t search.Terms, req Request) ([]uint, error) {
+	if t.Circle == "" && req.Circle == "" {
+		return nil, nil
+	}
+	q := tx.Table("circles")
+	if t.Circle != "" {
+		q = q.Where("name_key LIKE ? ESCAPE '!'", like(t.Circle))
+	}
+	if req.Circle != "" {
+		q = q.Where("name_key = ?", fold.Key(req.Circle))
+	}
+	ids := []uint{}
+	err := q.Order("id").Pluck("id", &ids).Error
+	return ids, err
+}

@@ -1,0 +1,133 @@
+package today
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// activeCircle is the condition on circles c whose members and sessions
+// count: archived and completed circles have stopped meeting on purpose.
+const activeCircle = "c.status NOT IN ('archived', 'completed')"
+
+// missedSQL finds current members who missed at least ? of their circle's
+// last ? held sessions, newest last miss first. It walks held sessions from
+// the newest down (index on sessions by status and start) and stops once
+// LIMIT rows are found, so it reads the few latest sessions' absences, not
+// every mark in the file. Each absence counts when its session is within
+// the circle's window (since: the start of its ?-th latest held session, an
+// index seek with OFFSET) and is the member's latest miss there; the
+// counts are seeks by circle, status and start, then by session, status
+// and person. A recent window as a subquery, not a CTE: SQLite cannot
+// stop a materialized CTE early.
+const missedSQL = `SELECT a.person_id, p.name AS person, q.circle_id, c.name AS circle, c.time_zone,
+	` + windowMissed + ` AS missed,
+	(SELECT MIN(r.starts_at) FROM ` + windowAbsences + `) AS first_missed,
+	q.starts_at AS last_missed,
+	(SELECT COUNT(*) FROM sessions r WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.since) AS held
+FROM (SELECT s.id, s.circle_id, s.starts_at,
+		COALESCE((SELECT s2.starts_at FROM sessions s2 WHERE s2.circle_id = s.circle_id AND s2.status = 'held'
+			ORDER BY s2.starts_at DESC LIMIT 1 OFFSET ?), '') AS since
+	FROM sessions s WHERE s.status = 'held') q
+JOIN circles c ON c.id = q.circle_id
+JOIN attendance a ON a.session_id = q.id AND a.status = 'absent'
+JOIN memberships m ON m.circle_id = q.circle_id AND m.person_id = a.person_id AND m.left_on = ''
+JOIN people p ON p.id = a.person_id
+WHERE q.starts_at >= q.since AND ` + activeCircle + `
+	AND NOT EXISTS (SELECT 1 FROM sessions r JOIN attendance b ON b.session_id = r.id AND b.status = 'absent' AND b.person_id = a.person_id
+		WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.starts_at
+			AND (r.starts_at > q.starts_at OR r.id > q.id))
+	AND ` + windowMissed + ` >= ?
+ORDER BY q.starts_at DESC, a.person_id, q.circle_id
+LIMIT ?`
+
+// windowAbsences is member a's absences among q's circle's window.
+const windowAbsences = `sessions r JOIN attendance b ON b.session_id = r.id AND b.status = 'absent' AND b.person_id = a.person_id
+		WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.since`
+
+// windowMissed counts them.
+const windowMissed = `(SELECT COUNT(*) FROM ` + windowAbsences + `)`
+
+// memberRow is a member's finding.
+type memberRow struct {
+	PersonID, CircleID       uint
+	Person, Circle, TimeZone string
+	Missed, Held             int
+	FirstMissed, LastMissed  string
+}
+
+// drifting finds members who missed DriftMissed of their circle's last
+// DriftWindow held sessions. The basis is the latest missed session and the
+// count: a dismissal holds until they miss another one.
+func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
+	var rows []memberRow
+	if err := tx.Raw(missedSQL, s.DriftWindow-1, s.DriftMissed, ruleRows).Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		today := c.day(r.TimeZone)
+		dates := short(r.FirstMissed, today) + ", " + short(r.LastMissed, today)
+		if r.Missed > 2 {
+			dates = short(r.FirstMissed, today) + " to " + short(r.LastMissed, today)
+		} else if r.Missed == 1 {
+			dates = short(r.LastMissed, today)
+		}
+		add(Item{Key: fmt.Sprintf("drifting:p%d:c%d", r.PersonID, r.CircleID), Kind: "drifting",
+			Title:  r.Person + " in " + r.Circle,
+			Reason: fmt.Sprintf("Missed %d of the last %s (%s)", r.Missed, plural(min(r.Held, s.DriftWindow), "session"), dates),
+			Route:  fmt.Sprintf("#/people/%d", r.PersonID), Circle: r.Circle, Since: r.LastMissed[:min(len(r.LastMissed), 10)],
+			basis: fmt.Sprintf("missed %d to %s", r.Missed, r.LastMissed)})
+	}
+	return nil
+}
+
+// absentSQL finds current members, in the circle for the whole window,
+// marked absent at some held session since ? and present or late at none
+// (driven by the absences, each checked by index seeks).
+const absentSQL = `SELECT x.person_id, p.name AS person, x.circle_id, c.name AS circle, c.time_zone,
+	x.missed, x.first_missed, x.last_missed
+FROM (SELECT a.person_id, s.circle_id, COUNT(*) AS missed, MIN(s.starts_at) AS first_missed, MAX(s.starts_at) AS last_missed
+	FROM sessions s JOIN attendance a ON a.session_id = s.id AND a.status = 'absent'
+	WHERE s.status = 'held' AND s.starts_at >= ?
+		AND NOT EXISTS (SELECT 1 FROM sessions s2
+			JOIN attendance a2 ON a2.session_id = s2.id AND a2.status IN ('present', 'late') AND a2.person_id = a.person_id
+			WHERE s2.circle_id = s.circle_id AND s2.status = 'held' AND s2.starts_at >= ?)
+	GROUP BY a.person_id, s.circle_id) x
+JOIN circles c ON c.id = x.circle_id AND ` + activeCircle + `
+JOIN memberships m ON m.circle_id = x.circle_id AND m.person_id = x.person_id AND m.left_on = '' AND m.joined_on <= ?
+JOIN people p ON p.id = x.person_id
+ORDER BY x.first_missed, x.person_id, x.circle_id
+LIMIT ?`
+
+// absentLong finds members with no attendance (present or late) in
+// AbsentDays while their circle held sessions and marked them absent. Only
+// excused marks, or none, do not count: the leader knows, or never marks.
+// The basis is the latest absence.
+func absentLong(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
+	from := sqlDay(c.now, -s.AbsentDays)
+	var rows []memberRow
+	if err := tx.Raw(absentSQL, from, from, from, ruleRows).Scan(&rows).Error; err != nil {
+		return err
+	}
+	for _, r := range rows {
+		today := c.day(r.TimeZone)
+		if daysBetween(r.FirstMissed, today) > s.AbsentDays {
+			continue
+		}
+		add(Item{Key: fmt.Sprintf("drifting:p%d:c%d", r.PersonID, r.CircleID), Kind: "drifting",
+			Title:  r.Person + " in " + r.Circle,
+			Reason: absentReason(s.AbsentDays, r.Missed, short(r.LastMissed, today)),
+			Route:  fmt.Sprintf("#/people/%d", r.PersonID), Circle: r.Circle, Since: r.FirstMissed[:min(len(r.FirstMissed), 10)],
+			basis: "absent to " + r.LastMissed})
+	}
+	return nil
+}
+
+// absentReason is "No attendance in 42 days (absent 29 Oct)", or with the
+// number of absences when there were more.
+func absentReason(days, absences int, last string) string {
+	if absences == 1 {
+		return fmt.Sprintf("No attendance in %s (absent %s)", plural(days, "day"), last)
+	}
+	return fmt.Sprintf("No attendance in %s (absent %d times, last %s)", plural(days, "day"), absences, last)
+}
