@@ -6,6 +6,7 @@
 package find
 
 import (
+	"slices"
 	"time"
 
 	"circlebook/backend/apperr"
@@ -118,16 +119,7 @@ func (f *Find) Search(req Request) (Results, error) {
 // wanted reports whether kind is among both lists of kinds (an empty list wants every kind).
 func wanted(kind string, lists ...[]string) bool {
 	for _, l := range lists {
-		if len(l) == 0 {
-			continue
-		}
-		found := false
-		for _, k := range l {
-			if k == kind {
-				found = true
-			}
-		}
-		if !found {
+		if len(l) > 0 && !slices.Contains(l, kind) {
 			return false
 		}
 	}
