@@ -89,6 +89,10 @@ const usage = `Usage:
                                           one line per hit, or JSON objects
   circlebook today [--json]               what the Today screen lists: the next session, today's
                                           and this week's sessions, and what needs attention
+  circlebook program [--cohort NAME] [--kind pair|group] [--limit N]
+                    [--format csv|pdf --out FILE] [--page-size A4|Letter]
+                                          the program view: each circle and pair with its health
+                                          (a line each), or every row to a CSV or PDF file
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
@@ -158,6 +162,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runCopy(*a, stdout, stderr)
 	case "search":
 		return searchCommand(cmd, args, w, stdout)
+	case "program":
+		return programCommand(cmd, args, w, stdout)
 	case "today":
 		asJSON := cmd.Bool("json", false, "print JSON")
 		if err := parseArgs(cmd, args, 0); err != nil {

@@ -86,7 +86,7 @@ func (s *Circles) List(req ListRequest) (ListPage, error) {
 			return err
 		}
 		out.Total, out.Capped, out.Offset, out.Next = page.Total, page.Capped, page.Offset, page.Next
-		if out.Circles, err = summaries(tx, page.IDs, s.now()); err != nil {
+		if out.Circles, err = Summaries(tx, page.IDs, s.now()); err != nil {
 			return err
 		}
 		// Any circle at all: a page's list is part of all circles, so only
@@ -122,8 +122,9 @@ LEFT JOIN circle_tallies t ON t.circle_id = l.id
 LEFT JOIN sessions s ON s.id = l.next_id
 ORDER BY l.name_key, l.name, l.id`
 
-// summaries reads the rows of the circles ids names, in list order, at now.
-func summaries(tx *gorm.DB, ids []uint, now time.Time) ([]Summary, error) {
+// Summaries reads the list rows of the circles ids names, in list order, at
+// now: the circles list's and the program view's.
+func Summaries(tx *gorm.DB, ids []uint, now time.Time) ([]Summary, error) {
 	out := []Summary{}
 	if len(ids) == 0 {
 		return out, nil

@@ -3,6 +3,7 @@ package find
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -104,18 +105,19 @@ func Snippet(text string, t search.Terms) []Span {
 		words = append(words, word{i, j})
 		i = j
 	}
-	marked := func(w word) bool {
-		k := fold.Key(string(r[w.from:w.to]))
-		for _, m := range marks {
-			if strings.HasPrefix(k, m) || (wide(m) && strings.Contains(k, m)) {
-				return true
+	seen := make([]int8, len(words)) // 0 not yet tested, 1 marked, -1 not
+	marked := func(i int) bool {
+		if seen[i] == 0 {
+			seen[i] = -1
+			if isMarked(r[words[i].from:words[i].to], marks) {
+				seen[i] = 1
 			}
 		}
-		return false
+		return seen[i] == 1
 	}
 	start := 0
-	for _, w := range words {
-		if marked(w) {
+	for i, w := range words {
+		if marked(i) {
 			start = w.from
 			break
 		}
@@ -143,11 +145,11 @@ func Snippet(text string, t search.Terms) []Span {
 		add("…", false)
 	}
 	at := from
-	for _, w := range words {
+	for i, w := range words {
 		if w.to <= from || w.from >= to {
 			continue
 		}
-		if marked(w) {
+		if marked(i) {
 			add(clean(r[at:w.from]), false)
 			add(string(r[w.from:w.to]), true)
 			at = w.to
@@ -161,6 +163,41 @@ func Snippet(text string, t search.Terms) []Span {
 		spans = []Span{}
 	}
 	return spans
+}
+
+// isMarked reports whether word, folded, starts with one of marks (or,
+// for a mark of a spaceless script, holds it). A word of ASCII letters
+// and digits is compared as it is, its case aside, which spares fold.Key
+// and its allocations for most words of most texts.
+func isMarked(word []rune, marks []string) bool {
+	for _, c := range word {
+		if c >= 0x80 {
+			k := fold.Key(string(word))
+			return slices.ContainsFunc(marks, func(m string) bool {
+				return strings.HasPrefix(k, m) || (wide(m) && strings.Contains(k, m))
+			})
+		}
+	}
+	return slices.ContainsFunc(marks, func(m string) bool { return asciiPrefix(word, m) })
+}
+
+// asciiPrefix reports whether m (folded: lower case) starts word, a word of
+// ASCII letters and digits, its case aside; a mark with other characters
+// cannot, as fold.Key keeps an ASCII word ASCII.
+func asciiPrefix(word []rune, m string) bool {
+	if len(m) > len(word) {
+		return false
+	}
+	for i := 0; i < len(m); i++ {
+		c := byte(word[i])
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != m[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // clean turns each run of white space (new lines) into one space.
@@ -190,5 +227,8 @@ func wide(w string) bool { return strings.ContainsFunc(w, func(c rune) bool { re
 
 // isWord is search.Words' rule for a character of a word, over the original text.
 func isWord(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Co, r)
 }

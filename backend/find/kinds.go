@@ -14,7 +14,7 @@ import (
 // test ("" where a filter cannot apply: the kind then has no hit).
 type kind struct {
 	kind, label, table string
-	from               string // FROM and joins; the kind's table is t, its circle c
+	from               string // FROM and joins; the kind's table is t, its circle c (a circle is t)
 	cols               string // id, uuid, title, body, search_key, day, circle, private, session_id, visibility, number
 	order              string
 	circleOf           string // a condition on the ids (?) of the circles circle: and --circle name, or ""
@@ -23,16 +23,20 @@ type kind struct {
 	is                 map[string]string
 }
 
-const (
-	memberOf = "EXISTS (SELECT 1 FROM memberships m JOIN people mp ON mp.id = m.person_id WHERE m.circle_id = c.id AND mp.name_key LIKE ? ESCAPE '!')"
-	inCircle = "t.circle_id IN ?"
-)
+const inCircle = "t.circle_id IN ?"
+
+// memberOf is the person: condition of a record in the circle whose id is
+// the column circle: someone of that name is a member.
+func memberOf(circle string) string {
+	return "EXISTS (SELECT 1 FROM memberships m JOIN people mp ON mp.id = m.person_id WHERE m.circle_id = " + circle +
+		" AND mp.name_key LIKE ? ESCAPE '!')"
+}
 
 // kinds in the palette's order.
 var kinds = []kind{
-	{kind: "circles", label: "Circles", table: "circles", from: "circles t JOIN circles c ON c.id = t.id",
+	{kind: "circles", label: "Circles", table: "circles", from: "circles t",
 		cols:  "t.id, t.uuid, t.name AS title, t.purpose AS body, t.search_key, t.start_date AS day, t.name AS circle",
-		order: "t.name_key, t.id", circleOf: "t.id IN ?", personOf: memberOf, day: "t.start_date"},
+		order: "t.name_key, t.id", circleOf: "t.id IN ?", personOf: memberOf("t.id"), day: "t.start_date"},
 	{kind: "people", label: "People", table: "people", from: "people t",
 		cols:     "t.id, t.uuid, t.name AS title, t.title AS body, t.search_key, '' AS day, '' AS circle",
 		order:    "t.name_key, t.id",
@@ -40,11 +44,11 @@ var kinds = []kind{
 		personOf: "t.name_key LIKE ? ESCAPE '!'"},
 	{kind: "sessions", label: "Sessions", table: "sessions", from: "sessions t JOIN circles c ON c.id = t.circle_id",
 		cols:  "t.id, t.uuid, t.topic AS title, t.topic AS body, t.search_key, substr(t.starts_at, 1, 10) AS day, c.name AS circle, t.id AS session_id, t.number",
-		order: "t.id DESC", circleOf: inCircle, personOf: memberOf, day: "substr(t.starts_at, 1, 10)",
+		order: "t.id DESC", circleOf: inCircle, personOf: memberOf("c.id"), day: "substr(t.starts_at, 1, 10)",
 		is: map[string]string{"open": "t.status = 'planned'", "done": "t.status = 'held'"}},
 	{kind: "notes", label: "Notes", table: "notes", from: "notes t JOIN sessions s ON s.id = t.session_id JOIN circles c ON c.id = s.circle_id",
 		cols:  "t.id, t.uuid, s.topic AS title, t.body, t.search_key, substr(s.starts_at, 1, 10) AS day, c.name AS circle, t.visibility = 'private' AS private, s.id AS session_id, t.visibility, s.number",
-		order: "t.id DESC", circleOf: "s.circle_id IN ?", personOf: memberOf, day: "substr(s.starts_at, 1, 10)",
+		order: "t.id DESC", circleOf: "s.circle_id IN ?", personOf: memberOf("c.id"), day: "substr(s.starts_at, 1, 10)",
 		is: map[string]string{"private": "t.visibility = 'private'"}},
 	{kind: "actions", label: "Action items", table: "action_items",
 		from:  "action_items t JOIN circles c ON c.id = t.circle_id LEFT JOIN people p ON p.id = t.owner_id",
@@ -59,32 +63,27 @@ var kinds = []kind{
 		cols: "t.id, t.uuid, t.name AS title, t.name AS body, t.search_key, '' AS day, '' AS circle", order: "t.id DESC"},
 }
 
-// row is one record read for a hit.
-type row struct {
-	ID         uint
-	UUID       string
-	Title      string
-	Body       string
-	SearchKey  string
-	Day        string
-	Circle     string
-	Private    bool
-	SessionID  uint
-	CircleID   uint
-	Visibility string
-	Number     int
-	Person     string
-}
-
 // like is a LIKE pattern for the keys starting with prefix ('!' escapes).
 func like(prefix string) string {
 	r := strings.NewReplacer("!", "!!", "%", "!%", "_", "!_")
 	return r.Replace(prefix) + "%"
 }
 
-// query builds the kind's statement for t, or ok false when a filter rules
-// the whole kind out.
-func (k kind) query(tx *gorm.DB, t search.Terms, circles []uint) (q *gorm.DB, ok bool) {
+// next is the least string after every string that starts with prefix
+// (not empty), compared byte by byte: prefix with its last byte one more
+// (a folded key's last byte is at most 0xBF, so this never overflows).
+func next(prefix string) string {
+	b := []byte(prefix)
+	b[len(b)-1]++
+	return string(b)
+}
+
+// query writes the kind's statement for t (its SQL and arguments, the
+// LIMIT left to the caller), or ok false when a filter rules the whole
+// kind out. It is written by hand, not through GORM's builder: a search
+// writes seven, and GORM's parse of each FROM with its joins cost more
+// than the smaller kinds' reads.
+func (k kind) query(tx *gorm.DB, t search.Terms, circles []uint) (sql string, args []any, ok bool) {
 	idx := search.For(tx)
 	from, order := k.from, k.order
 	cond, args := idx.Condition(k.table, "t", t)
@@ -96,66 +95,81 @@ func (k kind) query(tx *gorm.DB, t search.Terms, circles []uint) (q *gorm.DB, ok
 			}
 		}
 	}
-	q = tx.Table(from).Select(k.cols)
+	var where []string
+	add := func(c string, a ...any) {
+		where = append(where, c)
+		args = append(args, a...)
+	}
 	if cond != "" {
-		q = q.Where(cond, args...)
+		where = append(where, cond)
 	}
 	if circles != nil {
 		if k.circleOf == "" {
-			return nil, false
+			return "", nil, false
 		}
-		q = q.Where(k.circleOf, circles)
+		add(k.circleOf, circles)
 	}
 	if t.Person != "" {
 		if k.personOf == "" {
-			return nil, false
+			return "", nil, false
 		}
-		q = q.Where(k.personOf, like(t.Person))
+		add(k.personOf, like(t.Person))
 	}
 	if t.Before != "" || t.After != "" {
 		if k.day == "" {
-			return nil, false
+			return "", nil, false
 		}
-		q = q.Where(k.day + " <> ''")
+		add(k.day + " <> ''")
 		if t.Before != "" {
-			q = q.Where(k.day+" < ?", t.Before)
+			add(k.day+" < ?", t.Before)
 		}
 		if t.After != "" {
-			q = q.Where(k.day+" > ?", t.After)
+			add(k.day+" > ?", t.After)
 		}
 	}
 	if t.Is != "" {
 		c, has := k.is[t.Is]
 		if !has {
-			return nil, false
+			return "", nil, false
 		}
-		q = q.Where(c)
+		add(c)
 	}
-	return q.Order(order), true
+	sql = "SELECT " + k.cols + " FROM " + from
+	if len(where) > 0 {
+		sql += " WHERE (" + strings.Join(where, ") AND (") + ")"
+	}
+	return sql + " ORDER BY " + order, args, true
 }
 
 // group reads up to limit hits of the kind, testing each row against the
-// exact rule (the index may give more on PostgreSQL: phrases by their words).
+// exact rule where the index may give more (PostgreSQL: phrases by their
+// words); where it is exact, the rows are the hits as they come.
 func (k kind) group(tx *gorm.DB, t search.Terms, req Request, circles []uint, limit int) (Group, error) {
 	g := Group{Kind: k.kind, Label: k.label, Hits: []Hit{}}
-	q, ok := k.query(tx, t, circles)
+	sql, args, ok := k.query(tx, t, circles)
 	if !ok {
 		return g, nil
 	}
-	if exact(tx, t) {
-		q = q.Limit(limit + 1) // one more than shown tells More
+	exact := exact(tx, t)
+	if exact {
+		sql += " LIMIT ?" // one more than shown tells More
+		args = append(args, limit+1)
 	}
-	rows, err := q.Rows()
+	rows, err := tx.Raw(sql, args...).Rows()
 	if err != nil {
 		return g, err
 	}
 	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return g, err
+	}
 	for rows.Next() {
 		var r row
-		if err := tx.ScanRows(rows, &r); err != nil {
+		if err := rows.Scan(r.fields(cols)...); err != nil {
 			return g, err
 		}
-		if !t.Match(r.SearchKey) {
+		if !exact && !t.Match(r.SearchKey) {
 			continue
 		}
 		if len(g.Hits) == limit {
@@ -195,6 +209,12 @@ func circleIDs(tx *gorm.DB, t search.Terms, req Request) ([]uint, error) {
 	q := tx.Table("circles")
 	if t.Circle != "" {
 		q = q.Where("name_key LIKE ? ESCAPE '!'", like(t.Circle))
+		if _, fts := search.For(tx).(search.Leader); fts {
+			// SQLite compares keys byte by byte: the keys starting with
+			// t.Circle lie in [t.Circle, next), a range of the name_key
+			// index, where LIKE alone reads every circle.
+			q = q.Where("name_key >= ? AND name_key < ?", t.Circle, next(t.Circle))
+		}
 	}
 	if req.Circle != "" {
 		q = q.Where("name_key = ?", fold.Key(req.Circle))

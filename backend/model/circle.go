@@ -48,6 +48,7 @@ type Circle struct {
 	Status          string `gorm:"not null" json:"status"`
 	Color           string `json:"color"`                                // #RRGGBB
 	Pinned          bool   `gorm:"not null;default:false" json:"pinned"` // kept in the sidebar; this laptop's preference, not in bundles
+	Cohort          string `gorm:"not null;default:''" json:"cohort"`    // the program intake it was formed from, or ""
 
 	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort and search by it; indexed
 	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded searchable text (SearchText), for search

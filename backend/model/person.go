@@ -21,7 +21,8 @@ type Person struct {
 	StartDate   string `json:"startDate"` // YYYY-MM-DD, for tenure
 	Strengths   string `json:"strengths"`
 	GrowthAreas string `json:"growthAreas"`
-	PrivateNote string `json:"privateNote"` // the leader's alone; never exported
+	PrivateNote string `json:"privateNote"`                       // the leader's alone; never exported
+	Cohort      string `gorm:"not null;default:''" json:"cohort"` // the program intake they came with, or ""
 
 	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort by it; indexed
 	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded name, email, team and title, for search

@@ -223,7 +223,7 @@ func TestOffsetJumps(t *testing.T) {
 	for _, l := range p.lists(t) {
 		for _, query := range []string{"", "ana", "plat", "a"} {
 			want := l.want(query)
-			total, _ := wantTotal(query, len(want))
+			total, capped := wantTotal(query, len(want))
 			extent := min(len(want), total)
 			for _, offset := range []int{0, 1, 24, 25, 26, 333, extent / 2, extent - 25, extent - 1, extent, extent + 7, 1 << 30} {
 				if offset < 0 {
@@ -241,6 +241,9 @@ func TestOffsetJumps(t *testing.T) {
 				if page.Offset != at || !slices.Equal(page.IDs, want[at:end]) {
 					t.Errorf("%s %q offset %d: page at %d with %d rows, want at %d: %v", l.name, query, offset, page.Offset, len(page.IDs), at, page.IDs)
 					continue
+				}
+				if page.Total != total || page.Capped != capped {
+					t.Errorf("%s %q offset %d: total %d (capped %v), want %d (%v)", l.name, query, offset, page.Total, page.Capped, total, capped)
 				}
 				if page.Next == "" {
 					continue

@@ -75,6 +75,35 @@ func (Tsvector) Page(db *gorm.DB, kind Kind, q Query, after *Key, skip, n int) (
 	return keys, err
 }
 
+// Jump returns the page of a far offset jump (skip+n past what a walk
+// reads: the page comes from the GIN index and a sort of every match)
+// with the count of all the matches, which that read and sort has in
+// hand: one read of the index, not a second one to count. ok is false for
+// a page a walk would serve, or an empty query; the caller then pages and
+// counts as usual.
+func (Tsvector) Jump(db *gorm.DB, kind Kind, q Query, skip, n int) (keys []Key, total int, ok bool, err error) {
+	if q.Empty() || skip+n <= walkRows/8 {
+		return nil, 0, false, nil
+	}
+	from, args := pgLists[kind].matches(q)
+	var rows []struct {
+		Key
+		Total int
+	}
+	err = within(db, q, ginScans, func(tx *gorm.DB) error {
+		return tx.Raw("SELECT m.id, m.name_key, m.name, COUNT(*) OVER () AS total FROM "+from+
+			" ORDER BY m.name_key, m.name, m.id LIMIT ? OFFSET ?", append(args, n, skip)...).Scan(&rows).Error
+	})
+	if err != nil || len(rows) == 0 {
+		return nil, 0, false, err
+	}
+	keys = make([]Key, len(rows))
+	for i, r := range rows {
+		keys[i] = r.Key
+	}
+	return keys, rows[0].Total, true, nil
+}
+
 // walk reads the list in order from after, at most walkRows rows, and
 // returns n of those matching q, less the first skip: fewer when the walk
 // ran out first. The bounded subquery is the list's name index read from

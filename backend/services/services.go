@@ -15,6 +15,7 @@ import (
 	"circlebook/backend/growth"
 	"circlebook/backend/notes"
 	"circlebook/backend/people"
+	"circlebook/backend/program"
 	"circlebook/backend/sessions"
 	"circlebook/backend/today"
 	"circlebook/backend/topics"
@@ -42,8 +43,9 @@ type Services struct {
 	Feedback   *growth.Feedback
 	Story      *growth.Story
 
-	Today *today.Today
-	Find  *find.Find
+	Today   *today.Today
+	Find    *find.Find
+	Program *program.Program
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -67,13 +69,14 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Feedback:   growth.NewFeedback(db, now),
 		Story:      growth.NewStory(db, now),
 
-		Today: today.New(db, now),
-		Find:  find.New(db, now),
+		Today:   today.New(db, now),
+		Find:    find.New(db, now),
+		Program: program.New(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
 	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones,
-		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story, s.Today, s.Find}
+		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story, s.Today, s.Find, s.Program}
 }

@@ -495,6 +495,8 @@ export const exports = {
   file: (circleId, req) => call('export.Exports.File', circleId, req),
   /** @param {number} personId @param {{format: string, from?: string, to?: string}} req format md, html or pdf @returns {Promise<ExportFile>} the person's growth report */
   personFile: (personId, req) => call('export.Exports.PersonFile', personId, { format: req.format, from: req.from || '', to: req.to || '' }),
+  /** @param {{cohort?: string, kind?: string, format: string, pageSize?: string}} req format csv or pdf @returns {Promise<ExportFile>} every row of the program view */
+  programFile: (req) => call('export.Exports.ProgramFile', { cohort: req.cohort || '', kind: req.kind || '', format: req.format, pageSize: req.pageSize || '' }),
 };
 
 /** The sample program. */
@@ -636,4 +638,12 @@ export const today = {
   restore: (key) => call('today.Today.Restore', key),
   /** @param {any} s the thresholds (Settings) @returns {Promise<any>} the thresholds saved */
   saveSettings: (s) => call('today.Today.SaveSettings', s),
+};
+
+/** The program view: every circle and pair with its health. */
+export const program = {
+  /** @param {{cohort?: string, kind?: string, offset?: number, after?: string, limit?: number}} req @returns {Promise<{rows: any[], total: number, capped: boolean, offset: number, next: string}>} */
+  list: (req) => call('program.Program.List', { cohort: req.cohort || '', kind: req.kind || '', offset: req.offset || 0, after: req.after || '', limit: req.limit || 0 }),
+  /** @returns {Promise<{name: string, circles: number}[]>} the cohorts of current circles, 200 at most */
+  cohorts: () => call('program.Program.Cohorts'),
 };

@@ -30,6 +30,7 @@ const VIEWS = {
   live: () => import('./views/live.js'),
   goal: () => import('./views/goal.js'),
   today: () => import('./views/today.js'),
+  program: () => import('./views/program.js'),
 };
 
 /** How long leaving a screen waits for its unsaved text to reach Go. */
@@ -123,6 +124,7 @@ function onKey(e) {
     case 'go-circles': go(href('circles')); break;
     case 'go-people': go(href('people')); break;
     case 'go-today': go(href('today')); break;
+    case 'go-program': go(href('program')); break;
     case 'help': openShortcuts(); break;
     case 'search': {
       // A list with a filter of its own (circles, people) keeps "/" for it.

@@ -1,11 +1,11 @@
 // Hash routes: #/circles, #/circles/ID, #/circles/ID/growth (the circle's
 // Growth view), #/people, #/people/ID, #/sessions/ID, #/sessions/ID/live
 // (the live screen), #/goals/ID (a goal and its check-ins), #/today (what
-// needs the leader today). Any route may carry a query after "?", e.g.
+// needs the leader today), #/program (every circle's health). Any route may carry a query after "?", e.g.
 // #/sessions/12?find=munoz%20demo&note=shared (a search hit: the words to mark).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'notfound', id?: number, path: string, query?: Record<string, string>}} Route query: only when the hash has one
+ * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'|'notfound', id?: number, path: string, query?: Record<string, string>}} Route query: only when the hash has one
  */
 
 /**
@@ -29,6 +29,7 @@ export function parseRoute(hash) {
 function routeOf(rawPath) {
   const path = rawPath.replace(/\/+$/, '') || '/circles';
   if (path === '/today') return { name: 'today', path };
+  if (path === '/program') return { name: 'program', path };
   const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(?:\/(live|growth))?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
@@ -42,7 +43,7 @@ function routeOf(rawPath) {
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'} name
+ * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'} name
  * @param {number} [id]
  * @returns {string}
  */
@@ -56,6 +57,7 @@ export function href(name, id) {
     case 'live': return `#/sessions/${id}/live`;
     case 'goal': return `#/goals/${id}`;
     case 'today': return '#/today';
+    case 'program': return '#/program';
     default: return '#/circles';
   }
 }
@@ -63,10 +65,11 @@ export function href(name, id) {
 /**
  * Which sidebar section a route belongs to.
  * @param {Route} route
- * @returns {'circles'|'people'|'today'}
+ * @returns {'circles'|'people'|'today'|'program'}
  */
 export function section(route) {
   if (route.name === 'today') return 'today';
+  if (route.name === 'program') return 'program';
   return route.name === 'people' || route.name === 'person' || route.name === 'goal' ? 'people' : 'circles';
 }
 

@@ -13,6 +13,7 @@ export const SHORTCUTS = [
       { keys: ['T'], label: 'Go to Today' },
       { keys: ['C'], label: 'Go to circles' },
       { keys: ['P'], label: 'Go to people' },
+      { keys: ['G'], label: 'Go to the program view' },
       { keys: ['?'], label: 'Show keyboard shortcuts' },
     ],
   },
@@ -145,13 +146,14 @@ export function isTypingTarget(el) {
  * The app-wide action for a key press outside text fields and dialogs, or null.
  * @param {string} combo from comboOf
  * @param {string} routeName the current route's name
- * @returns {'go-circles'|'go-people'|'go-today'|'search'|'help'|'new-circle'|'new-person'|null}
+ * @returns {'go-circles'|'go-people'|'go-today'|'go-program'|'search'|'help'|'new-circle'|'new-person'|null}
  */
 export function globalAction(combo, routeName) {
   switch (combo) {
     case 't': return routeName === 'live' ? null : 'go-today'; // T tags a topic on the live screen
     case 'c': return 'go-circles';
     case 'p': return 'go-people';
+    case 'g': return 'go-program';
     case '/': return 'search';
     case '?': return 'help';
     case 'n':

@@ -33,7 +33,7 @@ export function sidebar(o) {
   const info = h('p', { class: 'side-info', testid: 'app-info' });
   const el = h('aside', { class: 'sidebar', 'aria-label': 'Main navigation' },
     h('div', { class: 'brand' }, h('span', { class: 'brand-mark' }, icon('logo', { size: 20 })), h('span', { class: 'brand-name' }, 'Circlebook')),
-    h('nav', { class: 'nav', 'aria-label': 'Sections' }, todayLink, link('circles', 'Circles', 'circles', 'C'), link('people', 'People', 'people', 'P')),
+    h('nav', { class: 'nav', 'aria-label': 'Sections' }, todayLink, link('circles', 'Circles', 'circles', 'C'), link('people', 'People', 'people', 'P'), link('program', 'Program', 'layers', 'G')),
     h('div', { class: 'side-section' }, h('p', { class: 'side-heading', id: 'side-circles-title' }, 'Your circles'), circleList),
     h('div', { class: 'side-foot' },
       h('button', { type: 'button', class: 'nav-item side-help', testid: 'show-shortcuts', title: 'Keyboard shortcuts (?)', 'aria-keyshortcuts': '?', onclick: o.onShortcuts },
