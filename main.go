@@ -84,6 +84,12 @@ const usage = `Usage:
                                           copy a whole database into an empty one, SQLite or
                                           PostgreSQL either way, checking counts and checksums;
                                           --merge adds to one that holds records, by UUID
+  circlebook people import FILE [--map COLUMN=FIELD ...] [--circle NAME --role ROLE] [--cohort NAME]
+                    [--dry-run]
+                                          import a roster (CSV, TSV or XLSX): one line per row
+                                          (create, update, skip or error, and why); any error
+                                          row exits 2 and writes nothing
+  circlebook people undo-import           undo the last roster import
   circlebook search QUERY [--circle NAME] [--limit N] [--json]
                                           search everything (private notes too, marked);
                                           one line per hit, or JSON objects
@@ -93,6 +99,15 @@ const usage = `Usage:
                     [--format csv|pdf --out FILE] [--page-size A4|Letter]
                                           the program view: each circle and pair with its health
                                           (a line each), or every row to a CSV or PDF file
+  circlebook match (--cohort NAME | --circle NAME) [--weights FILE] [--must-share-language]
+                   [--min-overlap HOURS] [--json] [--publish [--first-session DATE]]
+                                          pair the cohort's mentees with its mentors (the best
+                                          total score), each pair with why; --publish makes them
+                                          circles of two
+  circlebook form (--cohort NAME | --circle NAME) (--circles K | --size MIN-MAX) [--seed N]
+                  [--json] [--create [--first-session DATE]]
+                                          split the cohort into circles mixing tenures,
+                                          organizations and time zones; --create makes them
   circlebook version                      print the version
 
 --data DIR (or CIRCLEBOOK_DATA) sets the data folder; it works with every command.
@@ -164,6 +179,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return searchCommand(cmd, args, w, stdout)
 	case "program":
 		return programCommand(cmd, args, w, stdout)
+	case "people":
+		return peopleCommand(cmd, args, w, stdout)
+	case "match":
+		return matchCommand(cmd, args, w, stdout, stderr)
+	case "form":
+		return formCommand(cmd, args, w, stdout, stderr)
 	case "today":
 		asJSON := cmd.Bool("json", false, "print JSON")
 		if err := parseArgs(cmd, args, 0); err != nil {

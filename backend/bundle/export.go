@@ -268,7 +268,8 @@ func circleOut(c model.Circle) Circle {
 func personOut(p model.Person, private bool) Person {
 	out := Person{Meta: meta(p.Base), Name: p.Name, Email: p.Email, Pronouns: p.Pronouns, Title: p.Title,
 		Team: p.Team, Location: p.Location, TimeZone: p.TimeZone, StartDate: p.StartDate,
-		Strengths: p.Strengths, GrowthAreas: p.GrowthAreas}
+		Strengths: p.Strengths, GrowthAreas: p.GrowthAreas,
+		Organization: p.Organization, RoleWanted: p.RoleWanted, Languages: p.Languages, Capacity: p.Capacity}
 	if private {
 		note := p.PrivateNote
 		out.PrivateNote = &note

@@ -165,6 +165,10 @@ func (v *validator) people(b *Bundle) error {
 			check.Date(p+".startDate", x.StartDate),
 			check.Text(p+".strengths", x.Strengths),
 			check.Text(p+".growthAreas", x.GrowthAreas),
+			check.Text(p+".organization", x.Organization),
+			check.OneOf(p+".roleWanted", "Role wanted", x.RoleWanted, "", model.WantsMentor, model.WantsMentee, model.WantsBoth),
+			check.Text(p+".languages", x.Languages),
+			check.Range(p+".capacity", "Capacity", x.Capacity, 0, 1000),
 			private(p+".privateNote", b.IncludesPrivate, x.PrivateNote != nil),
 		)
 		if err == nil && x.PrivateNote != nil {

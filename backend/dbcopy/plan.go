@@ -66,8 +66,9 @@ var derivedTables = []table{
 // localTables are this laptop's own state, which the copy leaves out (as
 // bundles do): the Today screen's snoozes, dismissals and thresholds, whose
 // keys name the source's local ids, and the search palette's recent
-// searches and recently opened items.
-var localTables = []string{"today_marks", "today_settings", "search_recent", "search_opened"}
+// searches and recently opened items; and the roster import's presets and
+// undo records (whose records name the source's local ids).
+var localTables = []string{"today_marks", "today_settings", "search_recent", "search_opened", "roster_presets", "roster_imports"}
 
 // plan lists the tables to copy, in foreign-key order, then the derived ones.
 func plan() ([]table, error) {

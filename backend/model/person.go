@@ -8,6 +8,13 @@ import (
 	"gorm.io/gorm"
 )
 
+// The roles a person may want in matching.
+const (
+	WantsMentor = "mentor"
+	WantsMentee = "mentee"
+	WantsBoth   = "both"
+)
+
 // Person is someone in the program; one person can be in many circles.
 type Person struct {
 	Base
@@ -21,8 +28,14 @@ type Person struct {
 	StartDate   string `json:"startDate"` // YYYY-MM-DD, for tenure
 	Strengths   string `json:"strengths"`
 	GrowthAreas string `json:"growthAreas"`
-	PrivateNote string `json:"privateNote"`                       // the leader's alone; never exported
-	Cohort      string `gorm:"not null;default:''" json:"cohort"` // the program intake they came with, or ""
+	// Organization, RoleWanted (mentor, mentee, both or ""), Languages and
+	// Capacity (mentees a mentor takes; 0 unknown) are what matching reads.
+	Organization string `json:"organization"`
+	RoleWanted   string `json:"roleWanted"`
+	Languages    string `json:"languages"`
+	Capacity     int    `gorm:"not null;default:0" json:"capacity"`
+	PrivateNote  string `json:"privateNote"`                       // the leader's alone; never exported
+	Cohort       string `gorm:"not null;default:''" json:"cohort"` // the program intake they came with, or ""
 
 	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort by it; indexed
 	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded name, email, team and title, for search

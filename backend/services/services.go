@@ -14,8 +14,10 @@ import (
 	"circlebook/backend/goals"
 	"circlebook/backend/growth"
 	"circlebook/backend/notes"
+	"circlebook/backend/pairing"
 	"circlebook/backend/people"
 	"circlebook/backend/program"
+	"circlebook/backend/roster"
 	"circlebook/backend/sessions"
 	"circlebook/backend/today"
 	"circlebook/backend/topics"
@@ -46,6 +48,8 @@ type Services struct {
 	Today   *today.Today
 	Find    *find.Find
 	Program *program.Program
+	Pairing *pairing.Pairing
+	Roster  *roster.Roster
 }
 
 // New builds the services over db, reading the time from now; unsaved note
@@ -72,11 +76,13 @@ func New(db *gorm.DB, now func() time.Time, dataDir string) *Services {
 		Today:   today.New(db, now),
 		Find:    find.New(db, now),
 		Program: program.New(db, now),
+		Pairing: pairing.New(db, now),
+		Roster:  roster.New(db, now),
 	}
 }
 
 // Bindings lists the services in the form wails.Run's Bind and rpc.New take.
 func (s *Services) Bindings() []any {
 	return []any{s.Circles, s.People, s.Sessions, s.Notes, s.Actions, s.Topics, s.Demo, s.Exports, s.Zones,
-		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story, s.Today, s.Find, s.Program}
+		s.Goals, s.Milestones, s.Frameworks, s.Skills, s.Feedback, s.Story, s.Today, s.Find, s.Program, s.Pairing, s.Roster}
 }
