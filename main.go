@@ -67,7 +67,9 @@ const usage = `Usage:
   circlebook [--data DIR] [--db URL] [--open LINK]   open the window, on LINK's screen: today, circles, people,
                                           circle/NAME|UUID, person/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
-  circlebook demo [--scale program|tenth] load the sample program; --scale generates a program of
+  circlebook demo [--scale program|tenth | --cohort]
+                                          load the sample program; --cohort the sample cohort of
+                                          40 people to match and form circles from; --scale generates a program of
                                           159,000 people and 16,000 circles (or a tenth) into an
                                           empty data folder
   circlebook check                        check the whole data file (PRAGMA integrity_check)
@@ -146,8 +148,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return runServe(w, *addr, stdout)
 	case "demo":
 		size := cmd.String("scale", "", "program or tenth: generate a program of that size instead")
+		cohort := cmd.Bool("cohort", false, "load the sample cohort of 40 to match and form circles from")
 		if err := parseArgs(cmd, args, 0); err != nil {
 			return err
+		}
+		if *cohort {
+			return runDemoCohort(w, stdout)
 		}
 		if *size != "" {
 			return runScaleDemo(w, *size, stdout, stderr)
@@ -308,6 +314,25 @@ func runDemo(w where, stdout io.Writer) error {
 		return nil
 	}
 	fmt.Fprintf(stdout, "Loaded the sample program into %s: %d circles, %d people, %d sessions.\n", st.Path, r.Circles, r.People, r.Sessions)
+	return nil
+}
+
+// runDemoCohort loads the sample cohort of 40 people (12 mentors).
+func runDemoCohort(w where, stdout io.Writer) error {
+	st, err := openStore(w)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	r, err := services.New(st.DB, time.Now, st.Folder()).Demo.LoadCohort()
+	if err != nil {
+		return err
+	}
+	if !r.Created {
+		fmt.Fprintf(stdout, "The sample cohort %q is already loaded in %s\n", r.Cohort, st.Path)
+		return nil
+	}
+	fmt.Fprintf(stdout, "Loaded the sample cohort %q into %s: %d people, %d of them mentors.\n", r.Cohort, st.Path, r.People, r.Mentors)
 	return nil
 }
 

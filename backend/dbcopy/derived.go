@@ -15,6 +15,12 @@ var rebuildPostgres = []string{
 	`DELETE FROM circle_tallies`,
 	`DELETE FROM topic_counts`,
 	`DELETE FROM name_prefixes`,
+	`DELETE FROM today_streaks`,
+	`INSERT INTO today_streaks (circle_id, person_id, last_attended, last_absent) SELECT * FROM (SELECT s.circle_id, a.person_id,
+	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status IN ('present', 'late') THEN s.starts_at END), '') AS last_attended,
+	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status = 'absent' THEN s.starts_at END), '') AS last_absent
+	 FROM attendance a JOIN sessions s ON s.id = a.session_id GROUP BY s.circle_id, a.person_id) q
+	 WHERE last_attended <> '' OR last_absent <> ''`,
 	`INSERT INTO circle_tallies (circle_id, present, late, excused, absent)
 	 SELECT s.circle_id, COUNT(*) FILTER (WHERE a.status = 'present'), COUNT(*) FILTER (WHERE a.status = 'late'),
 	   COUNT(*) FILTER (WHERE a.status = 'excused'), COUNT(*) FILTER (WHERE a.status = 'absent')

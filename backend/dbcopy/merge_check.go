@@ -24,6 +24,11 @@ var rebuilds = map[string]string{
 	 UNION ALL SELECT 'circles', d.depth, substr(c.name_key, 1, d.depth), COUNT(*) FROM circles c, d GROUP BY d.depth, substr(c.name_key, 1, d.depth)
 	 UNION ALL SELECT 'circles-current', d.depth, substr(c.name_key, 1, d.depth), COUNT(*) FROM circles c, d
 	  WHERE c.status <> 'archived' GROUP BY d.depth, substr(c.name_key, 1, d.depth)`,
+	"today_streaks": `SELECT * FROM (SELECT s.circle_id, a.person_id,
+	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status IN ('present', 'late') THEN s.starts_at END), '') AS last_attended,
+	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status = 'absent' THEN s.starts_at END), '') AS last_absent
+	 FROM attendance a JOIN sessions s ON s.id = a.session_id GROUP BY s.circle_id, a.person_id) q
+	 WHERE last_attended <> '' OR last_absent <> ''`,
 }
 
 // check runs the merge's checks on the target, inside its transaction:

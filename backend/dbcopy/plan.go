@@ -61,6 +61,9 @@ var derivedTables = []table{
 		cols: []column{{"topic_id", kindInt}, {"sessions", kindInt}}, live: "sessions <> 0"},
 	{name: "name_prefixes", key: []string{"list", "depth", "prefix"}, derived: true,
 		cols: []column{{"list", kindText}, {"depth", kindInt}, {"prefix", kindText}, {"n", kindInt}}, live: "n <> 0"},
+	{name: "today_streaks", key: []string{"circle_id", "person_id"}, derived: true,
+		cols: []column{{"circle_id", kindInt}, {"person_id", kindInt}, {"last_attended", kindText}, {"last_absent", kindText}},
+		live: "last_attended <> '' OR last_absent <> ''"},
 }
 
 // localTables are this laptop's own state, which the copy leaves out (as

@@ -41,7 +41,7 @@ type Request struct {
 // Source is a roster file: a path on this machine, or its name and bytes
 // (browser mode uploads them).
 type Source struct {
-	Path string `json:"path"`
+	Path string `json:"-"` // the CLI's; the page sends Name and Data, never a path to read
 	Name string `json:"name"`
 	Data []byte `json:"data"`
 }

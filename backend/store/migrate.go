@@ -58,6 +58,7 @@ var migrations = []Migration{
 	{ID: "2026-12-04-search-everything", SQLite: searchEverything, Postgres: searchEverythingPostgres},
 	{ID: "2026-12-05-cohorts", SQLite: script(cohortsSQL), Postgres: script(cohortsPostgres)},
 	{ID: "2026-12-05-roster", SQLite: script(rosterSQL), Postgres: script(rosterPostgresSQL)},
+	{ID: "2026-12-04-today-streaks", SQLite: script(todayStreaksSQL), Postgres: todayStreaksPostgres},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than

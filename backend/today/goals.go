@@ -7,16 +7,18 @@ import (
 	"gorm.io/gorm"
 )
 
-// goalSQL reads open goals (active or at risk; of circles that still meet,
-// or personal) with their last check-in, keeping those at risk or quiet.
+// goalSQL reads open goals with status ? (of circles that still meet, or
+// personal) with their last check-in, keeping those at risk or quiet,
+// from the index on goals by status: one status at a time, so the few at
+// risk are read without the many active ones.
 const goalSQL = `SELECT * FROM (SELECT g.id, g.title, g.status, g.person_id, p.name AS person, g.circle_id,
 		COALESCE(c.name, '') AS circle, COALESCE(c.time_zone, '') AS time_zone, g.created_at,
 		(SELECT MAX(k.checked_on) FROM goal_checkins k WHERE k.goal_id = g.id) AS last_check
 	FROM goals g JOIN people p ON p.id = g.person_id
 	LEFT JOIN circles c ON c.id = g.circle_id
-	WHERE g.status IN ('active', 'at_risk') AND (c.id IS NULL OR ` + activeCircle + `)) q
+	WHERE g.status = ? AND (c.id IS NULL OR ` + activeCircle + `)) q
 WHERE q.status = 'at_risk' OR q.last_check < ? OR (q.last_check IS NULL AND q.created_at < ?)
-ORDER BY q.status DESC, q.last_check, q.id
+ORDER BY q.last_check, q.id
 LIMIT ?`
 
 // goalRow is an open goal with its last check-in.
@@ -34,9 +36,8 @@ type goalRow struct {
 // A goal both at risk and quiet is one item, at risk. The basis is the last
 // check-in: a new one brings a dismissed goal back if it still needs help.
 func goalsAtRisk(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
-	var rows []goalRow
-	bound := c.now.UTC().AddDate(0, 0, 1-s.GoalQuietDays)
-	if err := tx.Raw(goalSQL, bound.Format(dateLayout), bound, ruleRows).Scan(&rows).Error; err != nil {
+	rows, err := goalRows(tx, c.now.UTC().AddDate(0, 0, 1-s.GoalQuietDays))
+	if err != nil {
 		return err
 	}
 	for _, r := range rows {
@@ -65,4 +66,22 @@ func goalsAtRisk(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 		add(it)
 	}
 	return nil
+}
+
+// goalRows reads the goals at risk, then the active ones with no check-in
+// since bound (or made before it, without any), at most ruleRows in all:
+// at risk first, each status by last check-in.
+func goalRows(tx *gorm.DB, bound time.Time) ([]goalRow, error) {
+	var rows []goalRow
+	for _, status := range []string{"at_risk", "active"} {
+		if len(rows) == ruleRows {
+			break
+		}
+		var more []goalRow
+		if err := tx.Raw(goalSQL, status, bound.Format(dateLayout), bound, ruleRows-len(rows)).Scan(&more).Error; err != nil {
+			return nil, err
+		}
+		rows = append(rows, more...)
+	}
+	return rows, nil
 }

@@ -82,22 +82,26 @@ func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 }
 
 // absentSQL finds current members, in the circle for the whole window,
-// marked absent at some held session since ? and present or late at none
-// (driven by the absences, each checked by index seeks).
-const absentSQL = `SELECT x.person_id, p.name AS person, x.circle_id, c.name AS circle, c.time_zone,
-	x.missed, x.first_missed, x.last_missed
-FROM (SELECT a.person_id, s.circle_id, COUNT(*) AS missed, MIN(s.starts_at) AS first_missed, MAX(s.starts_at) AS last_missed
-	FROM sessions s JOIN attendance a ON a.session_id = s.id AND a.status = 'absent'
-	WHERE s.status = 'held' AND s.starts_at >= ?
-		AND NOT EXISTS (SELECT 1 FROM sessions s2
-			JOIN attendance a2 ON a2.session_id = s2.id AND a2.status IN ('present', 'late') AND a2.person_id = a.person_id
-			WHERE s2.circle_id = s.circle_id AND s2.status = 'held' AND s2.starts_at >= ?)
-	GROUP BY a.person_id, s.circle_id) x
-JOIN circles c ON c.id = x.circle_id AND ` + activeCircle + `
-JOIN memberships m ON m.circle_id = x.circle_id AND m.person_id = x.person_id AND m.left_on = '' AND m.joined_on <= ?
-JOIN people p ON p.id = x.person_id
-ORDER BY x.first_missed, x.person_id, x.circle_id
+// marked absent at some held session since ? and present or late at none.
+// It reads today_streaks (kept by triggers: each circle and person's latest
+// held session attended and missed) through its partial index of pairs
+// whose latest mark is an absence, from the recent ones only, then counts
+// each finding's absences in the window by index seeks on its marks.
+const absentSQL = `SELECT t.person_id, p.name AS person, t.circle_id, c.name AS circle, c.time_zone,
+	(SELECT COUNT(*) FROM ` + streakAbsences + `) AS missed,
+	(SELECT MIN(s.starts_at) FROM ` + streakAbsences + `) AS first_missed,
+	t.last_absent AS last_missed
+FROM today_streaks t
+JOIN circles c ON c.id = t.circle_id AND ` + activeCircle + `
+JOIN memberships m ON m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' AND m.joined_on <= ?
+JOIN people p ON p.id = t.person_id
+WHERE t.last_absent > t.last_attended AND t.last_absent >= ? AND t.last_attended < ?
+ORDER BY first_missed, t.person_id, t.circle_id
 LIMIT ?`
+
+// streakAbsences is pair t's absences at held sessions since ?.
+const streakAbsences = `attendance a JOIN sessions s ON s.id = a.session_id
+		WHERE a.person_id = t.person_id AND a.status = 'absent' AND s.circle_id = t.circle_id AND s.status = 'held' AND s.starts_at >= ?`
 
 // absentLong finds members with no attendance (present or late) in
 // AbsentDays while their circle held sessions and marked them absent. Only
@@ -106,7 +110,7 @@ LIMIT ?`
 func absentLong(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	from := sqlDay(c.now, -s.AbsentDays)
 	var rows []memberRow
-	if err := tx.Raw(absentSQL, from, from, from, ruleRows).Scan(&rows).Error; err != nil {
+	if err := tx.Raw(absentSQL, from, from, from, from, from, ruleRows).Scan(&rows).Error; err != nil {
 		return err
 	}
 	for _, r := range rows {

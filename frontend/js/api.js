@@ -503,6 +503,8 @@ export const exports = {
 export const demo = {
   /** @returns {Promise<{created: boolean, circles: number, people: number, sessions: number}>} */
   load: () => call('demo.Demo.Load'),
+  /** @returns {Promise<{created: boolean, cohort: string, people: number, mentors: number}>} the sample cohort of 40 to match and form circles from */
+  loadCohort: () => call('demo.Demo.LoadCohort'),
 };
 
 /** The time zones a circle or a person may be in. */
@@ -646,4 +648,44 @@ export const program = {
   list: (req) => call('program.Program.List', { cohort: req.cohort || '', kind: req.kind || '', offset: req.offset || 0, after: req.after || '', limit: req.limit || 0 }),
   /** @returns {Promise<{name: string, circles: number}[]>} the cohorts of current circles, 200 at most */
   cohorts: () => call('program.Program.Cohorts'),
+};
+
+/**
+ * A roster file as the page sends it: its name and bytes (base64).
+ * @typedef {{name: string, data: string}} RosterSource
+ * @typedef {{source?: RosterSource, name?: string, data?: string, mapping?: Record<string, string>|null, skip?: number[], fixes?: Record<number, Record<string, string>>, circleId?: number, role?: string, cohort?: string}} RosterRequest
+ */
+
+/** Roster import: read a file, guess its columns, dry-run, import, undo. */
+export const roster = {
+  /** @param {RosterSource} src @returns {Promise<any>} the Preview: format, encoding, delimiter, headerRow, rows, columns [{header, samples, field}], mapping, fields */
+  preview: (src) => call('roster.Roster.Preview', src),
+  /** @param {RosterRequest} req @returns {Promise<any>} the Plan: rows [{row, action, reason, field, warning, name, email, changes}], creates, updates, skips, errors, joins, notes */
+  dryRun: (req) => call('roster.Roster.DryRun', req),
+  /** @param {RosterRequest} req @returns {Promise<{importId: number, created: number, updated: number, joined: number}>} */
+  import: (req) => call('roster.Roster.Import', req),
+  /** @returns {Promise<{importId: number, file: string, deleted: number, restored: number, left: number}>} undoes the last import */
+  undo: () => call('roster.Roster.Undo'),
+  /** @param {{name: string, mapping: Record<string, string>}} p @returns {Promise<any>} */
+  savePreset: (p) => call('roster.Roster.SavePreset', p),
+  /** @returns {Promise<{name: string, mapping: Record<string, string>}[]>} */
+  presets: () => call('roster.Roster.Presets'),
+};
+
+/** Matching mentors and mentees, and forming circles, from a cohort. */
+export const pairing = {
+  /** @returns {Promise<{name: string, people: number, mentors: number, mentees: number}[]>} the people's cohorts, 200 at most */
+  cohorts: () => call('pairing.Pairing.Cohorts'),
+  /** @param {{cohort?: string, circleId?: number, weights?: any, constraints?: {banned?: {mentee: string, mentor: string}[], pinned?: {mentee: string, mentor: string}[], mustShareLanguage?: boolean, mustFitOrgPref?: boolean, minOverlapHours?: number}}} req @returns {Promise<any>} the Suggestion: matches [{mentee, mentor, pinned, explanation {total, parts [{kind, points, max, text}]}}], unmatched [{mentee, reason}], total, names, skipped, mentors, mentees */
+  suggest: (req) => call('pairing.Pairing.Suggest', { cohort: req.cohort || '', circleId: req.circleId || 0, weights: req.weights || null, constraints: req.constraints || {} }),
+  /** @param {{cohort: string, pairs: {mentee: string, mentor: string}[], firstSession?: string}} req @returns {Promise<{circles: number[], skipped: string[]}>} */
+  publish: (req) => call('pairing.Pairing.Publish', { cohort: req.cohort, pairs: req.pairs, firstSession: req.firstSession || '' }),
+  /** @param {{cohort?: string, circleId?: number, options: any}} req options: circles, minSize, maxSize, seed, pinned @returns {Promise<any>} the Proposal: circles [{members, explanation {sentences, leaders, ...}}], names, leads, cost, options */
+  propose: (req) => call('pairing.Pairing.Propose', { cohort: req.cohort || '', circleId: req.circleId || 0, options: req.options || {} }),
+  /** @param {{cohort?: string, circleId?: number, options: any, circles: string[][], person: string, to: number}} req @returns {Promise<any>} the Proposal after the move */
+  move: (req) => call('pairing.Pairing.Move', { cohort: req.cohort || '', circleId: req.circleId || 0, options: req.options || {}, circles: req.circles, person: req.person, to: req.to }),
+  /** @param {{cohort: string, circles: string[][], leaders: string[], firstSession?: string}} req @returns {Promise<{circles: number[], skipped: string[]}>} */
+  create: (req) => call('pairing.Pairing.Create', { cohort: req.cohort, circles: req.circles, leaders: req.leaders, firstSession: req.firstSession || '' }),
+  /** @returns {Promise<{running: boolean, what: string, done: number, total: number}>} how far the latest run is */
+  progress: () => call('pairing.Pairing.Progress'),
 };

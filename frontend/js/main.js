@@ -31,6 +31,9 @@ const VIEWS = {
   goal: () => import('./views/goal.js'),
   today: () => import('./views/today.js'),
   program: () => import('./views/program.js'),
+  import: () => import('./views/import.js'),
+  match: () => import('./views/match.js'),
+  form: () => import('./views/form.js'),
 };
 
 /** How long leaving a screen waits for its unsaved text to reach Go. */

@@ -1,11 +1,13 @@
 // Hash routes: #/circles, #/circles/ID, #/circles/ID/growth (the circle's
 // Growth view), #/people, #/people/ID, #/sessions/ID, #/sessions/ID/live
 // (the live screen), #/goals/ID (a goal and its check-ins), #/today (what
-// needs the leader today), #/program (every circle's health). Any route may carry a query after "?", e.g.
+// needs the leader today), #/program (every circle's health), #/import (a
+// roster file to people), #/match (pairs from a cohort), #/form (circles
+// from a cohort). Any route may carry a query after "?", e.g.
 // #/sessions/12?find=munoz%20demo&note=shared (a search hit: the words to mark).
 
 /**
- * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'|'notfound', id?: number, path: string, query?: Record<string, string>}} Route query: only when the hash has one
+ * @typedef {{name: 'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'|'import'|'match'|'form'|'notfound', id?: number, path: string, query?: Record<string, string>}} Route query: only when the hash has one
  */
 
 /**
@@ -30,6 +32,9 @@ function routeOf(rawPath) {
   const path = rawPath.replace(/\/+$/, '') || '/circles';
   if (path === '/today') return { name: 'today', path };
   if (path === '/program') return { name: 'program', path };
+  if (path === '/import') return { name: 'import', path };
+  if (path === '/match') return { name: 'match', path };
+  if (path === '/form') return { name: 'form', path };
   const m = /^\/(circles|people|sessions|goals)(?:\/(\d+)(?:\/(live|growth))?)?$/.exec(path);
   if (!m) return { name: 'notfound', path };
   const id = m[2] ? Number(m[2]) : undefined;
@@ -43,7 +48,7 @@ function routeOf(rawPath) {
 
 /**
  * The hash for a route, e.g. href('circle', 3) -> "#/circles/3".
- * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'} name
+ * @param {'circles'|'circle'|'growth'|'people'|'person'|'session'|'live'|'goal'|'today'|'program'|'import'|'match'|'form'} name
  * @param {number} [id]
  * @returns {string}
  */
@@ -58,6 +63,9 @@ export function href(name, id) {
     case 'goal': return `#/goals/${id}`;
     case 'today': return '#/today';
     case 'program': return '#/program';
+    case 'import': return '#/import';
+    case 'match': return '#/match';
+    case 'form': return '#/form';
     default: return '#/circles';
   }
 }
@@ -69,7 +77,8 @@ export function href(name, id) {
  */
 export function section(route) {
   if (route.name === 'today') return 'today';
-  if (route.name === 'program') return 'program';
+  if (route.name === 'program' || route.name === 'match' || route.name === 'form') return 'program';
+  if (route.name === 'import') return 'people';
   return route.name === 'people' || route.name === 'person' || route.name === 'goal' ? 'people' : 'circles';
 }
 

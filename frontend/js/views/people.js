@@ -147,7 +147,9 @@ export async function mount(root, _route, ctx) {
   });
 
   replace(root,
-    pageHeader({ title: 'People', subtitle: count, actions: [button({ label: 'New person', icon: 'user-plus', variant: 'primary', shortcut: 'N', testid: 'new-person', onclick: create })] }),
+    pageHeader({ title: 'People', subtitle: count, actions: [
+      h('a', { class: 'btn btn-secondary', href: href('import'), testid: 'import-roster' }, icon('download', { size: 16 }), 'Import roster'),
+      button({ label: 'New person', icon: 'user-plus', variant: 'primary', shortcut: 'N', testid: 'new-person', onclick: create })] }),
     h('div', { class: 'toolbar' }, h('div', { class: 'search-box search-box-wide' }, icon('search', { size: 16 }), search)),
     body);
   await load();

@@ -3,6 +3,7 @@
 // kind, and saved as CSV or PDF for the program office.
 
 import { h, replace } from '../lib/dom.js';
+import { icon } from '../lib/icons.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { listExtent } from '../lib/lists.js';
 import { HEALTH_LABELS, KIND_CHOICES, programCountLabel, healthLine, actionsLine } from '../lib/program.js';
@@ -99,7 +100,9 @@ export async function mount(root, _route, ctx) {
   const toolbar = h('div', { class: 'toolbar', testid: 'program-toolbar' },
     h('label', { class: 'field-inline', for: 'program-cohort' }, 'Cohort', cohort),
     h('label', { class: 'field-inline', for: 'program-kind' }, 'Show', kind));
-  replace(root, pageHeader({ title: 'Program', subtitle: count, actions: [csv, pdf] }), toolbar, body);
+  const matchLink = h('a', { class: 'btn btn-secondary', href: href('match'), testid: 'program-match' }, icon('people', { size: 16 }), 'Match pairs');
+  const formLink = h('a', { class: 'btn btn-secondary', href: href('form'), testid: 'program-form' }, icon('circles', { size: 16 }), 'Form circles');
+  replace(root, pageHeader({ title: 'Program', subtitle: count, actions: [matchLink, formLink, csv, pdf] }), toolbar, body);
   document.title = 'Program — Circlebook';
 
   /** Asks Go for the first page of what the filters say, and shows it unless overtaken. */
