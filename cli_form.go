@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -53,14 +52,8 @@ func formCommand(cmd *flag.FlagSet, args []string, w where, stdout, stderr io.Wr
 	if err != nil {
 		return inputFailed(err)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(prop); err != nil {
-			return err
-		}
-	} else {
-		printProposal(prop, stdout)
+	if err := show(stdout, *asJSON, prop, func() { printProposal(prop, stdout) }); err != nil {
+		return err
 	}
 	if !*create {
 		return nil

@@ -50,6 +50,17 @@ func inputFailed(err error) error {
 	return err
 }
 
+// show prints v as indented JSON when asJSON, else as text by print.
+func show(stdout io.Writer, asJSON bool, v any, print func()) error {
+	if !asJSON {
+		print()
+		return nil
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
 // matchCommand runs `circlebook match (--cohort NAME | --circle NAME)
 // [--weights FILE] [--must-share-language] [--min-overlap HOURS] [--json]
 // [--publish [--first-session DATE]]`: the suggested pairs and why, and with
@@ -92,14 +103,8 @@ func matchCommand(cmd *flag.FlagSet, args []string, w where, stdout, stderr io.W
 	if err != nil {
 		return inputFailed(err)
 	}
-	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(s); err != nil {
-			return err
-		}
-	} else {
-		printSuggestion(s, stdout)
+	if err := show(stdout, *asJSON, s, func() { printSuggestion(s, stdout) }); err != nil {
+		return err
 	}
 	if !*publish {
 		return nil
