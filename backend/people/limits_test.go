@@ -54,3 +54,19 @@ func TestPersonShowsEveryError(t *testing.T) {
 	_, err = svc.Update(p.ID, bad)
 	testdb.WantFields(t, err, "name", "email", "startDate", "growthAreas")
 }
+
+// What matching reads goes through the form and is checked: a role that is
+// none, a capacity out of range, a cohort too long; good values are kept.
+func TestMatchingFields(t *testing.T) {
+	svc, _ := setup(t)
+	bad := people.PersonInput{Name: "Ana", RoleWanted: "sponsor", Capacity: people.MaxCapacity + 1, Cohort: strings.Repeat("c", check.MaxTitle+1)}
+	_, err := svc.Create(bad)
+	testdb.WantFields(t, err, "cohort", "roleWanted", "capacity")
+	p, err := svc.Create(people.PersonInput{Name: "Ana", RoleWanted: "both", Capacity: 3, Cohort: " 2026 spring ", Organization: "Acme", Languages: "Spanish, English"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.RoleWanted != "both" || p.Capacity != 3 || p.Cohort != "2026 spring" || p.Organization != "Acme" || p.Languages != "Spanish, English" {
+		t.Errorf("kept %+v", p)
+	}
+}

@@ -39,10 +39,21 @@ type PersonInput struct {
 	Strengths   string `json:"strengths"`
 	GrowthAreas string `json:"growthAreas"`
 	PrivateNote string `json:"privateNote"`
+
+	// What matching and forming read (backend/pairing).
+	Organization string `json:"organization"`
+	RoleWanted   string `json:"roleWanted"` // mentor, mentee, both, or ""
+	Languages    string `json:"languages"`
+	Capacity     int    `json:"capacity"` // mentees they take as a mentor, 0 to MaxCapacity
+	Cohort       string `json:"cohort"`
 }
 
+// MaxCapacity is the most mentees a person can take.
+const MaxCapacity = 20
+
 func (in PersonInput) normalize() PersonInput {
-	for _, p := range []*string{&in.Name, &in.Email, &in.Pronouns, &in.Title, &in.Team, &in.Location, &in.TimeZone, &in.StartDate} {
+	for _, p := range []*string{&in.Name, &in.Email, &in.Pronouns, &in.Title, &in.Team, &in.Location, &in.TimeZone, &in.StartDate,
+		&in.Organization, &in.RoleWanted, &in.Languages, &in.Cohort} {
 		*p = strings.TrimSpace(*p)
 	}
 	return in
@@ -63,13 +74,35 @@ func (in PersonInput) validate(today string) error {
 		check.UpTo("strengths", in.Strengths, check.MaxProse),
 		check.UpTo("growthAreas", in.GrowthAreas, check.MaxProse),
 		check.UpTo("privateNote", in.PrivateNote, check.MaxProse),
+		check.UpTo("organization", in.Organization, check.MaxTitle),
+		check.UpTo("languages", in.Languages, check.MaxTitle),
+		check.UpTo("cohort", in.Cohort, check.MaxTitle),
+		roleWanted(in.RoleWanted),
+		capacity(in.Capacity),
 	)
+}
+
+// roleWanted refuses a role that is not one a person can want in matching.
+func roleWanted(v string) error {
+	if v == "" || v == model.WantsMentor || v == model.WantsMentee || v == model.WantsBoth {
+		return nil
+	}
+	return apperr.New(apperr.Invalid, "roleWanted", "Choose mentor, mentee or either.")
+}
+
+// capacity refuses a number of mentees out of range.
+func capacity(n int) error {
+	if n < 0 || n > MaxCapacity {
+		return apperr.New(apperr.Invalid, "capacity", "A mentor takes 0 to %d mentees.", MaxCapacity)
+	}
+	return nil
 }
 
 func (in PersonInput) apply(p *model.Person) {
 	p.Name, p.Email, p.Pronouns, p.Title, p.Team = in.Name, in.Email, in.Pronouns, in.Title, in.Team
 	p.Location, p.TimeZone, p.StartDate = in.Location, in.TimeZone, in.StartDate
 	p.Strengths, p.GrowthAreas, p.PrivateNote = in.Strengths, in.GrowthAreas, in.PrivateNote
+	p.Organization, p.RoleWanted, p.Languages, p.Capacity, p.Cohort = in.Organization, in.RoleWanted, in.Languages, in.Capacity, in.Cohort
 }
 
 // Create adds a person.

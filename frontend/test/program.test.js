@@ -22,3 +22,12 @@ test('actionsLine says open and overdue', () => {
   assert.equal(actionsLine({ openActions: 3, overdueActions: 0 }), '3 open');
   assert.equal(actionsLine({ openActions: 3, overdueActions: 1 }), '3 open, 1 overdue');
 });
+
+test('roleWantedLabel says what a person wants in matching', async () => {
+  const { roleWantedLabel } = await import('../js/lib/labels.js');
+  assert.equal(roleWantedLabel('mentor', 2), 'Mentor (takes 2 mentees)');
+  assert.equal(roleWantedLabel('mentor', 1), 'Mentor (takes 1 mentee)');
+  assert.equal(roleWantedLabel('mentee', 0), 'Mentee');
+  assert.equal(roleWantedLabel('both', 0), 'Mentor or mentee');
+  assert.equal(roleWantedLabel('', 3), '');
+});

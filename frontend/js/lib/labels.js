@@ -110,3 +110,17 @@ export function timeZoneChoices(preferred) {
   const out = preferred ? [preferred, ...zones.filter((z) => z !== preferred)] : [...zones];
   return out;
 }
+
+/**
+ * What a person wants in matching, as the person page says it.
+ * @param {string} role "", mentor, mentee or both
+ * @param {number} capacity mentees they take as a mentor
+ * @returns {string} "" when not in matching
+ */
+export function roleWantedLabel(role, capacity) {
+  const takes = capacity > 0 ? ` (takes ${capacity} ${capacity === 1 ? 'mentee' : 'mentees'})` : '';
+  if (role === 'mentor') return `Mentor${takes}`;
+  if (role === 'mentee') return 'Mentee';
+  if (role === 'both') return `Mentor or mentee${takes}`;
+  return '';
+}

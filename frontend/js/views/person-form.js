@@ -15,7 +15,13 @@ import { go, href } from '../router.js';
 export const PERSON_SPEC = {
   name: 'text', email: 'text', pronouns: 'text', title: 'text', team: 'text', location: 'text',
   timeZone: 'text', startDate: 'text', strengths: 'text', growthAreas: 'text', privateNote: 'text',
+  organization: 'text', roleWanted: 'text', languages: 'text', capacity: 'int', cohort: 'text',
 };
+
+/** What a person may want in matching: value and label. */
+export const ROLE_WANTED = [
+  { value: '', label: 'Not in matching' }, { value: 'mentor', label: 'Mentor' }, { value: 'mentee', label: 'Mentee' }, { value: 'both', label: 'Either' },
+];
 
 /**
  * Opens the person form.
@@ -62,6 +68,13 @@ export function openPersonForm(person, o = {}) {
       row(
         field({ name: 'strengths', label: 'Strengths', type: 'textarea', rows: 3, value: v.strengths, maxlength: LIMITS.prose }),
         field({ name: 'growthAreas', label: 'Growth areas', type: 'textarea', rows: 3, value: v.growthAreas, maxlength: LIMITS.prose })),
+      row(
+        field({ name: 'organization', label: 'Organization', value: v.organization, maxlength: LIMITS.title }),
+        field({ name: 'languages', label: 'Languages', value: v.languages, maxlength: LIMITS.title, placeholder: 'e.g. English, Spanish' }),
+        field({ name: 'cohort', label: 'Cohort', value: v.cohort, maxlength: LIMITS.title, placeholder: 'e.g. 2026 spring' })),
+      row(
+        field({ name: 'roleWanted', label: 'In matching', type: 'select', value: v.roleWanted || '', options: ROLE_WANTED }),
+        field({ name: 'capacity', label: 'Mentees they take', type: 'number', value: v.capacity || 0, min: 0, max: 20, step: 1, class: 'field-narrow', hint: 'As a mentor' })),
       h('div', { class: 'private-field' },
         h('p', { class: 'private-flag' }, icon('lock', { size: 14 }), 'Private — never exported'),
         field({ name: 'privateNote', label: 'Private note', type: 'textarea', rows: 4, value: v.privateNote, maxlength: LIMITS.prose, hint: 'Only you see this. It stays on this computer and is left out of every export.' })),

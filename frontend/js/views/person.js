@@ -6,7 +6,7 @@
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { formatDate, formatDateTime, nowIn, tenure } from '../lib/format.js';
-import { personSubtitle, roleLabel } from '../lib/labels.js';
+import { personSubtitle, roleLabel, roleWantedLabel } from '../lib/labels.js';
 import { tallySummary } from '../lib/attendance.js';
 import { emit, on } from '../state.js';
 import { go, href } from '../router.js';
@@ -231,6 +231,10 @@ export async function mount(root, route, ctx) {
       fact('Started', p.startDate ? `${formatDate(p.startDate)}${tenure(p.startDate, today) ? ` · ${tenure(p.startDate, today)}` : ''}` : '', 'person-start'),
       fact('Strengths', p.strengths, 'person-strengths'),
       fact('Growth areas', p.growthAreas, 'person-growth'),
+      fact('Organization', p.organization, 'person-organization'),
+      fact('Languages', p.languages, 'person-languages'),
+      fact('Cohort', p.cohort, 'person-cohort'),
+      fact('In matching', roleWantedLabel(p.roleWanted, p.capacity), 'person-role-wanted'),
     ].filter(Boolean);
 
     replace(root,
