@@ -89,12 +89,14 @@ type Person struct {
 	StartDate   string `json:"startDate"`
 	Strengths   string `json:"strengths"`
 	GrowthAreas string `json:"growthAreas"`
-	// Organization, RoleWanted, Languages and Capacity are matching's
+	// Organization, RoleWanted, Languages, Capacity, OrgPref and Cohort are matching's
 	// profile fields; a bundle from before them leaves them empty.
 	Organization string `json:"organization,omitempty"`
 	RoleWanted   string `json:"roleWanted,omitempty"`
 	Languages    string `json:"languages,omitempty"`
 	Capacity     int    `json:"capacity,omitempty"`
+	OrgPref      string `json:"orgPref,omitempty"`
+	Cohort       string `json:"cohort,omitempty"`
 	// PrivateNote is present only in a bundle that includes private text;
 	// when absent, an import leaves the local private note as it is.
 	PrivateNote *string `json:"privateNote,omitempty"`

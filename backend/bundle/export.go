@@ -269,7 +269,8 @@ func personOut(p model.Person, private bool) Person {
 	out := Person{Meta: meta(p.Base), Name: p.Name, Email: p.Email, Pronouns: p.Pronouns, Title: p.Title,
 		Team: p.Team, Location: p.Location, TimeZone: p.TimeZone, StartDate: p.StartDate,
 		Strengths: p.Strengths, GrowthAreas: p.GrowthAreas,
-		Organization: p.Organization, RoleWanted: p.RoleWanted, Languages: p.Languages, Capacity: p.Capacity}
+		Organization: p.Organization, RoleWanted: p.RoleWanted, Languages: p.Languages, Capacity: p.Capacity,
+		OrgPref: p.OrgPref, Cohort: p.Cohort}
 	if private {
 		note := p.PrivateNote
 		out.PrivateNote = &note

@@ -14,10 +14,12 @@ func TestProfileFieldsTravel(t *testing.T) {
 	c := src.Circle("Pairs")
 	p := src.Person("Ana Lima", func(p *model.Person) {
 		p.Organization, p.RoleWanted, p.Languages, p.Capacity = "Acme", model.WantsMentor, "pt, en", 3
+		p.OrgPref, p.Cohort = "any", "2026 spring"
 	})
 	src.Member(c, p, model.RoleMentor)
 	b, data := export(t, src.DB, c.ID, false)
-	if got := b.People[0]; got.Organization != "Acme" || got.RoleWanted != "mentor" || got.Languages != "pt, en" || got.Capacity != 3 {
+	if got := b.People[0]; got.Organization != "Acme" || got.RoleWanted != "mentor" || got.Languages != "pt, en" || got.Capacity != 3 ||
+		got.OrgPref != "any" || got.Cohort != "2026 spring" {
 		t.Fatalf("exported %+v", got)
 	}
 	dst := newStore(t)
@@ -26,7 +28,8 @@ func TestProfileFieldsTravel(t *testing.T) {
 	if err := dst.DB.Where("uuid = ?", p.UUID).Take(&in).Error; err != nil {
 		t.Fatal(err)
 	}
-	if in.Organization != "Acme" || in.RoleWanted != "mentor" || in.Languages != "pt, en" || in.Capacity != 3 {
+	if in.Organization != "Acme" || in.RoleWanted != "mentor" || in.Languages != "pt, en" || in.Capacity != 3 ||
+		in.OrgPref != "any" || in.Cohort != "2026 spring" {
 		t.Errorf("imported %+v", in)
 	}
 	dst.DB.Model(&in).UpdateColumns(map[string]any{"organization": "Old", "capacity": 0})

@@ -389,6 +389,7 @@ func applyPerson(r *model.Person, p Person) {
 	r.Name, r.Email, r.Pronouns, r.Title, r.Team = p.Name, p.Email, p.Pronouns, p.Title, p.Team
 	r.Location, r.TimeZone, r.StartDate, r.Strengths, r.GrowthAreas = p.Location, p.TimeZone, p.StartDate, p.Strengths, p.GrowthAreas
 	r.Organization, r.RoleWanted, r.Languages, r.Capacity = p.Organization, p.RoleWanted, p.Languages, p.Capacity
+	r.OrgPref, r.Cohort = p.OrgPref, p.Cohort
 	if p.PrivateNote != nil {
 		r.PrivateNote = *p.PrivateNote
 	}
@@ -399,7 +400,7 @@ func personCols(p Person) map[string]any {
 	cols := map[string]any{"name": p.Name, "email": p.Email, "pronouns": p.Pronouns, "title": p.Title, "team": p.Team,
 		"location": p.Location, "time_zone": p.TimeZone, "start_date": p.StartDate, "strengths": p.Strengths,
 		"growth_areas": p.GrowthAreas, "organization": p.Organization, "role_wanted": p.RoleWanted,
-		"languages": p.Languages, "capacity": p.Capacity}
+		"languages": p.Languages, "capacity": p.Capacity, "org_pref": p.OrgPref, "cohort": p.Cohort}
 	if p.PrivateNote != nil {
 		cols["private_note"] = *p.PrivateNote
 	}

@@ -169,6 +169,8 @@ func (v *validator) people(b *Bundle) error {
 			check.OneOf(p+".roleWanted", "Role wanted", x.RoleWanted, "", model.WantsMentor, model.WantsMentee, model.WantsBoth),
 			check.Text(p+".languages", x.Languages),
 			check.Range(p+".capacity", "Capacity", x.Capacity, 0, 1000),
+			check.OneOf(p+".orgPref", "Organization preference", x.OrgPref, "", "same", "different", "any"),
+			check.Text(p+".cohort", x.Cohort),
 			private(p+".privateNote", b.IncludesPrivate, x.PrivateNote != nil),
 		)
 		if err == nil && x.PrivateNote != nil {

@@ -38,7 +38,8 @@ func withDemo(t *testing.T, st *store.Store) *store.Store {
 
 // addTheRest adds what the sample program lacks, so every table the copy
 // carries has rows: notes with a revision, a pin, an action item from a
-// note, a topic tag, a pinned circle and a ticked agenda item.
+// note, a topic tag, a pinned circle, a ticked agenda item, two people
+// never to match and a tag of the matching vocabulary.
 func addTheRest(t *testing.T, db *gorm.DB) {
 	t.Helper()
 	var s model.Session
@@ -62,6 +63,8 @@ func addTheRest(t *testing.T, db *gorm.DB) {
 		&model.ActionItem{CircleID: s.CircleID, SessionID: &s.ID, OwnerID: &p.ID, NoteID: &note.ID, Text: "send the brief",
 			Status: model.ActionOpen, Source: model.SourceNotes, LineKey: "k1"},
 		&model.SessionTopic{SessionID: s.ID, TopicID: topic.ID},
+		&model.NeverMatch{AID: p.ID, BID: p.ID + 1, CreatedAt: "2026-11-20T10:00:00Z"},
+		&model.MatchTag{Tag: "public speaking", Synonyms: "presenting, talks"},
 	} {
 		if err := db.Create(v).Error; err != nil {
 			t.Fatal(err)

@@ -23,7 +23,8 @@ type rule struct {
 }
 
 // rules are the merge's rules, table by table. Every table but
-// session_topics, circle_frameworks and goal_items has a UUID of its own
+// session_topics, circle_frameworks, goal_items, never_match and
+// match_vocabulary has a UUID of its own
 // (memberships, marks and revisions too: model.Base), and a row is first
 // matched by it: a row whose UUID the target has is kept as the target has
 // it, whatever the source's says
@@ -128,6 +129,8 @@ var rules = map[string]rule{
 	"goal_tasks": {refs: map[string]string{"goal_id": "goals"}, identity: []string{"goal_id"}},
 	"goal_items": {refs: map[string]string{"goal_id": "goals", "framework_item_id": "framework_items"},
 		key: []string{"goal_id", "framework_item_id"}, keyName: "goal and item"},
+	"never_match":      {refs: map[string]string{"a_id": "people", "b_id": "people"}, key: []string{"a_id", "b_id"}, keyName: "the two people"},
+	"match_vocabulary": {key: []string{"tag"}, keyName: "tag"},
 	"goal_checkins": {refs: map[string]string{"goal_id": "goals", "session_id": "sessions"},
 		identity: []string{"goal_id"}, loose: []string{"session_id"}},
 	"milestones": {refs: map[string]string{"person_id": "people"}, identity: []string{"person_id"}},

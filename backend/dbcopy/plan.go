@@ -47,6 +47,7 @@ var models = []any{
 	&model.Note{}, &model.NoteRevision{}, &model.Pin{}, &model.ActionItem{}, &model.SessionTopic{},
 	&model.Framework{}, &model.FrameworkItem{}, &model.CircleFramework{}, &model.Goal{}, &model.GoalTask{},
 	&model.GoalCheckIn{}, &model.Milestone{}, &model.SkillRating{}, &model.SessionFeedback{}, &model.GoalItem{},
+	&model.NeverMatch{}, &model.MatchTag{},
 }
 
 // derivedTables are the tables the triggers keep from the rows above. The

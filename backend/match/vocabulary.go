@@ -84,3 +84,9 @@ func makeBits(bits []int, words int) bitset {
 
 // String lists the bits, for test failures.
 func (b bitset) String() string { return fmt.Sprint([]uint64(b)) }
+
+// Check refuses a vocabulary in which one synonym stands for two tags.
+func (v Vocabulary) Check() error {
+	_, err := newTagIndex(v)
+	return err
+}

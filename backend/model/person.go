@@ -34,8 +34,9 @@ type Person struct {
 	RoleWanted   string `json:"roleWanted"`
 	Languages    string `json:"languages"`
 	Capacity     int    `gorm:"not null;default:0" json:"capacity"`
-	PrivateNote  string `json:"privateNote"`                       // the leader's alone; never exported
-	Cohort       string `gorm:"not null;default:''" json:"cohort"` // the program intake they came with, or ""
+	OrgPref      string `gorm:"not null;default:''" json:"orgPref"` // a partner from the same organization, a different one ("", the default) or any
+	PrivateNote  string `json:"privateNote"`                        // the leader's alone; never exported
+	Cohort       string `gorm:"not null;default:''" json:"cohort"`  // the program intake they came with, or ""
 
 	NameKey   string `gorm:"not null;default:''" json:"-"` // fold.Key(Name): lists sort by it; indexed
 	SearchKey string `gorm:"not null;default:''" json:"-"` // the folded name, email, team and title, for search

@@ -36,15 +36,18 @@ type Suggestion struct {
 // far it is while it runs.
 func (p *Pairing) Suggest(req MatchRequest) (Suggestion, error) {
 	var people []member
+	prob := match.Problem{Weights: match.DefaultWeights(), Constraints: req.Constraints}
 	if err := p.db.Transaction(func(tx *gorm.DB) error {
 		var err error
-		people, err = req.people(tx)
+		if people, err = req.people(tx); err != nil {
+			return err
+		}
+		prob.Vocabulary, err = savedVocabulary(tx)
 		return err
 	}); err != nil {
 		return Suggestion{}, err
 	}
 	out := Suggestion{Names: names(people), Skipped: []string{}}
-	prob := match.Problem{Weights: match.DefaultWeights(), Constraints: req.Constraints}
 	if req.Weights != nil {
 		prob.Weights = *req.Weights
 	}
@@ -65,6 +68,11 @@ func (p *Pairing) Suggest(req MatchRequest) (Suggestion, error) {
 		return Suggestion{}, apperr.New(apperr.Invalid, "cohort",
 			"A run needs mentors and mentees: this one has %d mentors and %d mentees.", out.Mentors, out.Mentees)
 	}
+	never, err := neverPairs(p.db, prob.People)
+	if err != nil {
+		return Suggestion{}, err
+	}
+	prob.Constraints.Banned = append(prob.Constraints.Banned, never...)
 	defer p.track.stop()
 	res, err := match.Solve(context.Background(), prob, p.track.start("matching"))
 	out.Result = res
@@ -79,7 +87,8 @@ func candidate(m member) (match.Candidate, bool) {
 		role = m.Role
 	}
 	c := match.Candidate{ID: key(m.ID), Name: m.Name, Capacity: m.Capacity, Strengths: tags(m.Strengths),
-		GrowthAreas: tags(m.GrowthAreas), Organization: m.Organization, TimeZone: m.TimeZone, Languages: tags(m.Languages)}
+		GrowthAreas: tags(m.GrowthAreas), Organization: m.Organization, TimeZone: m.TimeZone, Languages: tags(m.Languages),
+		OrgPref: match.OrgPreference(m.OrgPref)}
 	if t, err := time.Parse(time.DateOnly, m.StartDate); err == nil {
 		c.TenureStart = t
 	}

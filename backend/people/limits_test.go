@@ -59,9 +59,9 @@ func TestPersonShowsEveryError(t *testing.T) {
 // none, a capacity out of range, a cohort too long; good values are kept.
 func TestMatchingFields(t *testing.T) {
 	svc, _ := setup(t)
-	bad := people.PersonInput{Name: "Ana", RoleWanted: "sponsor", Capacity: people.MaxCapacity + 1, Cohort: strings.Repeat("c", check.MaxTitle+1)}
+	bad := people.PersonInput{Name: "Ana", RoleWanted: "sponsor", Capacity: people.MaxCapacity + 1, Cohort: strings.Repeat("c", check.MaxTitle+1), OrgPref: "mine"}
 	_, err := svc.Create(bad)
-	testdb.WantFields(t, err, "cohort", "roleWanted", "capacity")
+	testdb.WantFields(t, err, "cohort", "roleWanted", "capacity", "orgPref")
 	p, err := svc.Create(people.PersonInput{Name: "Ana", RoleWanted: "both", Capacity: 3, Cohort: " 2026 spring ", Organization: "Acme", Languages: "Spanish, English"})
 	if err != nil {
 		t.Fatal(err)

@@ -46,6 +46,7 @@ type PersonInput struct {
 	Languages    string `json:"languages"`
 	Capacity     int    `json:"capacity"` // mentees they take as a mentor, 0 to MaxCapacity
 	Cohort       string `json:"cohort"`
+	OrgPref      string `json:"orgPref"` // a partner from the same organization, a different one ("") or any
 }
 
 // MaxCapacity is the most mentees a person can take.
@@ -79,6 +80,7 @@ func (in PersonInput) validate(today string) error {
 		check.UpTo("cohort", in.Cohort, check.MaxTitle),
 		roleWanted(in.RoleWanted),
 		capacity(in.Capacity),
+		orgPref(in.OrgPref),
 	)
 }
 
@@ -88,6 +90,14 @@ func roleWanted(v string) error {
 		return nil
 	}
 	return apperr.New(apperr.Invalid, "roleWanted", "Choose mentor, mentee or either.")
+}
+
+// orgPref refuses an organization preference that is not one.
+func orgPref(v string) error {
+	if v == "" || v == "same" || v == "different" || v == "any" {
+		return nil
+	}
+	return apperr.New(apperr.Invalid, "orgPref", "Choose the same organization, another, or either.")
 }
 
 // capacity refuses a number of mentees out of range.
@@ -103,6 +113,7 @@ func (in PersonInput) apply(p *model.Person) {
 	p.Location, p.TimeZone, p.StartDate = in.Location, in.TimeZone, in.StartDate
 	p.Strengths, p.GrowthAreas, p.PrivateNote = in.Strengths, in.GrowthAreas, in.PrivateNote
 	p.Organization, p.RoleWanted, p.Languages, p.Capacity, p.Cohort = in.Organization, in.RoleWanted, in.Languages, in.Capacity, in.Cohort
+	p.OrgPref = in.OrgPref
 }
 
 // Create adds a person.

@@ -59,6 +59,7 @@ var migrations = []Migration{
 	{ID: "2026-12-05-cohorts", SQLite: script(cohortsSQL), Postgres: script(cohortsPostgres)},
 	{ID: "2026-12-05-roster", SQLite: script(rosterSQL), Postgres: script(rosterPostgresSQL)},
 	{ID: "2026-12-04-today-streaks", SQLite: script(todayStreaksSQL), Postgres: todayStreaksPostgres},
+	{ID: "2026-12-05-matching-profile", SQLite: script(matchingProfileSQL), Postgres: script(matchingProfilePostgres)},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than

@@ -15,8 +15,11 @@ import { go, href } from '../router.js';
 export const PERSON_SPEC = {
   name: 'text', email: 'text', pronouns: 'text', title: 'text', team: 'text', location: 'text',
   timeZone: 'text', startDate: 'text', strengths: 'text', growthAreas: 'text', privateNote: 'text',
-  organization: 'text', roleWanted: 'text', languages: 'text', capacity: 'int', cohort: 'text',
+  organization: 'text', roleWanted: 'text', languages: 'text', capacity: 'int', cohort: 'text', orgPref: 'text',
 };
+
+/** Where a person wants a matching partner from: value and label. */
+export const ORG_PREF = [{ value: '', label: 'Another organization' }, { value: 'same', label: 'Their organization' }, { value: 'any', label: 'Either' }];
 
 /** What a person may want in matching: value and label. */
 export const ROLE_WANTED = [
@@ -74,7 +77,8 @@ export function openPersonForm(person, o = {}) {
         field({ name: 'cohort', label: 'Cohort', value: v.cohort, maxlength: LIMITS.title, placeholder: 'e.g. 2026 spring' })),
       row(
         field({ name: 'roleWanted', label: 'In matching', type: 'select', value: v.roleWanted || '', options: ROLE_WANTED }),
-        field({ name: 'capacity', label: 'Mentees they take', type: 'number', value: v.capacity || 0, min: 0, max: 20, step: 1, class: 'field-narrow', hint: 'As a mentor' })),
+        field({ name: 'capacity', label: 'Mentees they take', type: 'number', value: v.capacity || 0, min: 0, max: 20, step: 1, class: 'field-narrow', hint: 'As a mentor' }),
+        field({ name: 'orgPref', label: 'Partner from', type: 'select', value: v.orgPref || '', options: ORG_PREF })),
       h('div', { class: 'private-field' },
         h('p', { class: 'private-flag' }, icon('lock', { size: 14 }), 'Private — never exported'),
         field({ name: 'privateNote', label: 'Private note', type: 'textarea', rows: 4, value: v.privateNote, maxlength: LIMITS.prose, hint: 'Only you see this. It stays on this computer and is left out of every export.' })),
