@@ -19,6 +19,6 @@ func (p *Pairing) Cohorts() ([]Cohort, error) {
 	err := p.db.Table("people").Select(`cohort AS name, COUNT(*) AS people,
 		SUM(CASE WHEN role_wanted IN ('mentor', 'both') THEN 1 ELSE 0 END) AS mentors,
 		SUM(CASE WHEN role_wanted IN ('mentee', 'both') THEN 1 ELSE 0 END) AS mentees`).
-		Where("cohort <> ''").Group("cohort").Order("cohort").Limit(MaxCohorts).Scan(&out).Error
+		Where("cohort > ''").Group("cohort").Order("cohort").Limit(MaxCohorts).Scan(&out).Error
 	return out, err
 }

@@ -16,6 +16,7 @@ import (
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
 	"circlebook/backend/notes"
+	progv "circlebook/backend/program"
 	"circlebook/backend/services"
 	"circlebook/backend/store"
 )
@@ -62,6 +63,11 @@ func BenchmarkScreenCalls(b *testing.B) {
 		}},
 		{"circles.Get", func(p program, _ int) error { _, err := p.svc.Circles.Get(p.circle); return err }},
 		{"people.Get", func(p program, _ int) error { _, err := p.svc.People.Get(p.person); return err }},
+		{"program.List", func(p program, _ int) error { _, err := p.svc.Program.List(progv.Request{}); return err }},
+		{"program.List/pairs", func(p program, _ int) error {
+			_, err := p.svc.Program.List(progv.Request{Kind: model.KindPair})
+			return err
+		}},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var base time.Duration

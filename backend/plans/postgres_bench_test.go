@@ -12,6 +12,7 @@ import (
 	"circlebook/backend/internal/scalepg"
 	"circlebook/backend/model"
 	"circlebook/backend/people"
+	progv "circlebook/backend/program"
 	"circlebook/backend/services"
 )
 
@@ -56,6 +57,15 @@ func BenchmarkPostgresScreenCalls(b *testing.B) {
 		}},
 		{"people.List/z-jump", func(p program, _ int) error {
 			_, err := p.svc.People.List(people.ListRequest{Query: "z", Offset: 900})
+			return err
+		}},
+		{"program.List", func(p program, _ int) error { _, err := p.svc.Program.List(progv.Request{}); return err }},
+		{"program.List/pairs", func(p program, _ int) error {
+			_, err := p.svc.Program.List(progv.Request{Kind: model.KindPair})
+			return err
+		}},
+		{"program.List/far", func(p program, _ int) error {
+			_, err := p.svc.Program.List(progv.Request{Offset: 9000})
 			return err
 		}},
 		{"circles.Get", func(p program, _ int) error { _, err := p.svc.Circles.Get(p.circle); return err }},

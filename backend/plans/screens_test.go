@@ -13,6 +13,7 @@ import (
 	"circlebook/backend/model"
 	"circlebook/backend/people"
 	"circlebook/backend/plans"
+	progv "circlebook/backend/program"
 	"circlebook/backend/sessions"
 )
 
@@ -89,6 +90,21 @@ var screens = []struct {
 		}},
 		{"people.List picker", func(w *world) (any, error) { return w.svc.People.List(people.ListRequest{Query: "mar", Limit: 8}) }},
 		{"people.Similar", func(w *world) (any, error) { return w.svc.People.Similar("María García", "maria.garcia@example.org") }},
+	}},
+	{"program view", []call{
+		{"program.List first page", func(w *world) (any, error) { return w.svc.Program.List(progv.Request{}) }},
+		{"program.List next page", func(w *world) (any, error) {
+			first, err := w.svc.Program.List(progv.Request{})
+			if err != nil {
+				return nil, err
+			}
+			return w.svc.Program.List(progv.Request{After: first.Next})
+		}},
+		{"program.List far", func(w *world) (any, error) { return w.svc.Program.List(progv.Request{Offset: 1000}) }},
+		{"program.List pairs", func(w *world) (any, error) { return w.svc.Program.List(progv.Request{Kind: model.KindPair}) }},
+		{"program.List a cohort", func(w *world) (any, error) { return w.svc.Program.List(progv.Request{Cohort: "2026 spring"}) }},
+		{"program.Cohorts", func(w *world) (any, error) { return w.svc.Program.Cohorts() }},
+		{"pairing.Cohorts", func(w *world) (any, error) { return w.svc.Pairing.Cohorts() }},
 	}},
 	{"circle page", []call{
 		{"circles.Get", func(w *world) (any, error) { return w.svc.Circles.Get(w.circle) }},

@@ -18,7 +18,7 @@ type Cohort struct {
 func (s *Program) Cohorts() ([]Cohort, error) {
 	out := []Cohort{}
 	err := s.db.Table("circles").Select("cohort AS name, COUNT(*) AS circles").
-		Where("cohort <> '' AND status <> ?", model.CircleArchived).
+		Where("cohort > '' AND status <> ?", model.CircleArchived).
 		Group("cohort").Order("cohort").Limit(MaxCohorts).Scan(&out).Error
 	return out, err
 }
