@@ -14,11 +14,12 @@ import (
 // whose folded name starts with its value, up to the last such name and
 // not one past it (Atlas, Atlas2 but not Atlat; Łódź by lodz), and
 // person: keeps circles, and the notes in them, to those with a member of
-// that name, a circle's own hit included.
+// that name, a circle's own hit included. A separator in circle: stands
+// for any ("product-craft" finds Product Craft).
 func TestCircleAndPersonFiltersAtTheirEdges(t *testing.T) {
 	st, fx := testdb.New(t)
 	ana, bjorn := fx.Person("Ana Muñoz"), fx.Person("Björn Çelik")
-	for i, name := range []string{"Atlas North", "Atlas2 South", "Atlat East", "Łódź Circle", "Atla West"} {
+	for i, name := range []string{"Atlas North", "Atlas2 South", "Atlat East", "Łódź Circle", "Atla West", "Product Craft", "Data-Guild"} {
 		c := fx.Circle(name, func(c *model.Circle) { c.Purpose = "budget plans" })
 		switch i {
 		case 0:
@@ -38,6 +39,10 @@ func TestCircleAndPersonFiltersAtTheirEdges(t *testing.T) {
 		{"budget circle:lodz", []string{"Łódź Circle"}},
 		{"budget circle:atlas2", []string{"Atlas2 South"}},
 		{"budget circle:atlaz", nil},
+		{"budget circle:PRODUCT-CRAFT", []string{"Product Craft"}},
+		{"budget circle:data_guild", []string{"Data-Guild"}},
+		{"budget circle:data.g", []string{"Data-Guild"}},
+		{"budget circle:product-crafty", nil},
 		{"budget person:ana", []string{"Atlas North"}},
 		{"budget person:bjorn", []string{"Atlat East"}},
 		{"budget person:ana circle:atlat", nil}, {"budget person:munoz", nil},

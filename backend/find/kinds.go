@@ -72,6 +72,26 @@ func like(prefix string) string {
 	return r.Replace(prefix) + "%"
 }
 
+// circleLike is the LIKE pattern for the circle names a circle: filter
+// names, and the part of it before any separator (for an index range): the
+// name's key starts with the filter's, where a space, hyphen, underscore,
+// dot or slash in the filter stands for any one character
+// ("circle:product-craft" finds Product Craft Circle, and "product_craft"
+// finds Product-Craft).
+func circleLike(v string) (pattern, lead string) {
+	parts := strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune(" -_./", r) })
+	esc := make([]string, len(parts))
+	for i, p := range parts {
+		esc[i] = strings.TrimSuffix(like(p), "%")
+	}
+	if len(parts) > 0 && strings.IndexAny(v, " -_./") > 0 {
+		lead = parts[0]
+	} else if len(parts) == 1 {
+		lead = parts[0]
+	}
+	return strings.Join(esc, "_") + "%", lead
+}
+
 // next is the least string after every string that starts with prefix
 // (not empty), compared byte by byte: prefix with its last byte one more
 // (a folded key's last byte is at most 0xBF, so this never overflows).
@@ -211,12 +231,13 @@ func circleIDs(tx *gorm.DB, t search.Terms, req Request) ([]uint, error) {
 	}
 	q := tx.Table("circles")
 	if t.Circle != "" {
-		q = q.Where("name_key LIKE ? ESCAPE '!'", like(t.Circle))
-		if _, fts := search.For(tx).(search.Leader); fts {
+		pattern, lead := circleLike(t.Circle)
+		q = q.Where("name_key LIKE ? ESCAPE '!'", pattern)
+		if _, fts := search.For(tx).(search.Leader); fts && lead != "" {
 			// SQLite compares keys byte by byte: the keys starting with
-			// t.Circle lie in [t.Circle, next), a range of the name_key
-			// index, where LIKE alone reads every circle.
-			q = q.Where("name_key >= ? AND name_key < ?", t.Circle, next(t.Circle))
+			// lead lie in [lead, next), a range of the name_key index,
+			// where LIKE alone reads every circle.
+			q = q.Where("name_key >= ? AND name_key < ?", lead, next(lead))
 		}
 	}
 	if req.Circle != "" {
