@@ -1,0 +1,292 @@
+// The match screen (#/match): a cohort's mentees matched with its mentors
+// by Go's whole-cohort assignment, with the weights and hard rules the
+// leader sets; every pair explains its points, the leader pins or rejects
+// pairs and runs again, then publishes the pairs as circles of two.
+// cohortPicker and withProgress are shared with the form screen.
+
+import { h, replace } from '../lib/dom.js';
+import { icon } from '../lib/icons.js';
+import { field, row, readForm, showError, clearErrors, formErrorBanner } from '../lib/forms.js';
+import {
+  WEIGHT_FIELDS, progressLabel, progressPercent, matchSummary, pairKey, toggleMark, constraintsFor,
+  pairsToPublish, publishedMessage, pageOf, cohortLabel,
+} from '../lib/pairing.js';
+import { href } from '../router.js';
+import * as api from '../api.js';
+import { button, pageHeader, section, emptyState, loading, errorState } from './ui.js';
+import { toast, reportError } from './toast.js';
+
+/** How often a pending run asks Go how far it is, in ms. */
+const POLL_MS = 250;
+
+/**
+ * The cohort field, or an empty state offering the sample cohort when there is none.
+ * @param {{name: string, people: number, mentors: number}[]} cohorts
+ * @param {() => void} reload mounts the screen again after the sample cohort is loaded
+ * @returns {{field: HTMLElement|null, empty: HTMLElement|null}}
+ */
+export function cohortPicker(cohorts, reload) {
+  if (cohorts.length) {
+    return { field: field({ name: 'cohort', label: 'Cohort', type: 'select', options: cohorts.map((c) => ({ value: c.name, label: cohortLabel(c) })) }), empty: null };
+  }
+  const load = button({
+    label: 'Load a sample cohort', icon: 'people', variant: 'primary', testid: 'load-sample-cohort',
+    onclick: async () => {
+      load.disabled = true;
+      try {
+        await api.demo.loadCohort();
+        reload();
+      } catch (err) {
+        load.disabled = false;
+        reportError(err);
+      }
+    },
+  });
+  return {
+    field: null,
+    empty: emptyState({
+      icon: 'people', title: 'No cohort yet', testid: 'no-cohort',
+      text: 'A cohort is the people of an import, or those given a cohort on their profile. Import a roster, or try the sample cohort of 40.',
+      actions: [load, h('a', { class: 'btn btn-secondary', href: href('import'), testid: 'go-import' }, 'Import a roster')],
+    }),
+  };
+}
+
+/**
+ * Runs a pending Go call while a progress bar in slot says how far it is,
+ * asking pairing.Progress every 250 ms; the slot empties when it settles.
+ * @template T
+ * @param {HTMLElement} slot
+ * @param {'matching'|'forming'} what
+ * @param {() => Promise<T>} run
+ * @returns {Promise<T>}
+ */
+export async function withProgress(slot, what, run) {
+  const bar = /** @type {HTMLProgressElement} */ (h('progress', { class: 'pairing-progress-bar', max: '100', 'aria-label': progressLabel(null, what) }));
+  const text = h('span', { class: 'pairing-progress-text', testid: 'pairing-progress-text' }, progressLabel(null, what));
+  replace(slot, h('div', { class: 'pairing-progress', role: 'status', testid: 'pairing-progress' }, bar, text));
+  slot.hidden = false;
+  let done = false;
+  const tick = async () => {
+    try {
+      const p = await api.pairing.progress();
+      if (done || !p || !p.running || p.what !== what) return;
+      const pct = progressPercent(p);
+      if (pct === null) bar.removeAttribute('value');
+      else bar.value = pct;
+      text.textContent = progressLabel(p, what);
+      bar.setAttribute('aria-label', text.textContent);
+    } catch {
+      // The run itself reports its errors; a missed tick only leaves the bar as it was.
+    }
+  };
+  const timer = setInterval(tick, POLL_MS);
+  try {
+    return await run();
+  } finally {
+    done = true;
+    clearInterval(timer);
+    slot.hidden = true;
+    replace(slot);
+  }
+}
+
+/**
+ * One suggested pair: mentee ← mentor, the points, why, and Pin / Reject.
+ * @param {any} m a match.Match
+ * @param {Record<string, string>} names
+ * @param {Map<string, 'pin'|'reject'>} marks
+ * @param {(m: any, mark: 'pin'|'reject') => void} onMark
+ * @returns {HTMLElement}
+ */
+function pairRow(m, names, marks, onMark) {
+  const mentee = names[m.mentee] || m.mentee;
+  const mentor = names[m.mentor] || m.mentor;
+  const mark = marks.get(pairKey(m));
+  const who = `${mentee} with ${mentor}`;
+  const pin = button({ label: 'Pin', icon: 'pin', size: 'sm', testid: 'pair-pin', onclick: () => onMark(m, 'pin'), ariaLabel: `Pin ${who}` });
+  const reject = button({ label: 'Reject', icon: 'x', size: 'sm', testid: 'pair-reject', onclick: () => onMark(m, 'reject'), ariaLabel: `Reject ${who}` });
+  pin.setAttribute('aria-pressed', String(mark === 'pin'));
+  reject.setAttribute('aria-pressed', String(mark === 'reject'));
+  const parts = (m.explanation.parts || []).filter((p) => p.text);
+  return h('li', { class: ['match-pair', mark && `is-${mark}`], testid: 'match-pair', 'data-key': pairKey(m), 'data-mark': mark || '' },
+    h('div', { class: 'match-pair-head' },
+      h('p', { class: 'match-pair-names' },
+        h('span', { testid: 'pair-mentee' }, mentee), h('span', { class: 'match-arrow', 'aria-hidden': 'true' }, ' ← '), h('span', { class: 'visually-hidden' }, ' mentored by '), h('span', { testid: 'pair-mentor' }, mentor)),
+      m.pinned ? h('span', { class: 'badge', testid: 'pair-pinned' }, 'Kept as pinned') : null,
+      h('span', { class: 'match-points', testid: 'pair-points' }, `${m.explanation.total} points`),
+      h('span', { class: 'match-pair-actions' }, pin, reject)),
+    parts.length ? h('ul', { class: 'match-why', testid: 'pair-why', 'aria-label': `Why ${who}` },
+      ...parts.map((p) => h('li', null, h('span', { class: 'match-part-points' }, `${p.points}/${p.max}`), ' ', p.text))) : null);
+}
+
+/**
+ * Mounts the match screen.
+ * @param {HTMLElement} root
+ * @param {any} route
+ * @param {{alive: () => boolean}} ctx
+ * @returns {Promise<{dispose: () => void}>}
+ */
+export async function mount(root, route, ctx) {
+  document.title = 'Match pairs — Circlebook';
+  const header = pageHeader({ title: 'Match pairs', subtitle: 'Pair a cohort’s mentees with its mentors, all at once, then publish the pairs.', back: { href: href('program'), label: 'Program' } });
+  replace(root, header, loading());
+  let cohorts;
+  try {
+    cohorts = await api.pairing.cohorts();
+  } catch (err) {
+    if (ctx.alive()) replace(root, header, errorState(err, { retry: () => mount(root, route, ctx) }));
+    return { dispose() {} };
+  }
+  if (!ctx.alive()) return { dispose() {} };
+  const picker = cohortPicker(cohorts || [], () => ctx.alive() && mount(root, route, ctx));
+  if (!picker.field) {
+    replace(root, header, picker.empty);
+    return { dispose() {} };
+  }
+
+  let marks = /** @type {Map<string, 'pin'|'reject'>} */ (new Map());
+  let result = null;
+  let page = 0;
+  let running = false;
+
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'pairing-form', testid: 'match-form', novalidate: true }));
+  const weights = h('fieldset', { class: 'pairing-fieldset' }, h('legend', null, 'Weights (points, 0–100)'),
+    h('div', { class: 'pairing-grid' }, ...WEIGHT_FIELDS.map((w) => field({ name: w.name, label: w.label, type: 'number', value: w.value, min: 0, max: 100, step: 1, what: w.label }))));
+  const language = h('label', { class: 'pairing-check' },
+    h('input', { type: 'checkbox', class: 'check', name: 'mustShareLanguage', testid: 'field-mustShareLanguage', 'data-control-for': 'mustShareLanguage' }),
+    h('span', null, 'Must share a language'));
+  const rules = h('fieldset', { class: 'pairing-fieldset' }, h('legend', null, 'Rules'),
+    h('div', { class: 'pairing-grid' }, language,
+      field({ name: 'minOverlapHours', label: 'At least N hours of working-time overlap', type: 'number', value: 0, min: 0, max: 8, step: 1, what: 'The overlap', hint: '0 to 8; 0 accepts any time zones.' })));
+  const suggestBtn = button({ label: 'Suggest pairs', icon: 'people', variant: 'primary', type: 'submit', testid: 'suggest-pairs' });
+  form.append(row(picker.field), weights, rules, formErrorBanner(), h('div', { class: 'form-actions pairing-actions' }, suggestBtn));
+  const progressSlot = h('div', { class: 'pairing-progress-slot', hidden: true });
+  const results = h('div', { class: 'pairing-results', testid: 'match-results' });
+  replace(root, header, form, progressSlot, results);
+
+  /** Reads the form: the request for Go, or null after showing what is wrong. */
+  function request() {
+    try {
+      const spec = Object.fromEntries([...WEIGHT_FIELDS.map((w) => [w.name, 'int']), ['minOverlapHours', 'int'], ['mustShareLanguage', 'bool'], ['cohort', 'text']]);
+      const v = readForm(form, /** @type {any} */ (spec));
+      const w = Object.fromEntries(WEIGHT_FIELDS.map((f) => [f.name, v[f.name]]));
+      return { cohort: v.cohort, weights: w, constraints: constraintsFor(v, marks) };
+    } catch (err) {
+      showError(form, err);
+      return null;
+    }
+  }
+
+  /** Runs a matching with the form and the marks, and shows what it suggests. */
+  async function suggest() {
+    if (running) return;
+    const req = request();
+    if (!req) return;
+    clearErrors(form);
+    running = true;
+    suggestBtn.disabled = true;
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const res = await withProgress(progressSlot, 'matching', () => api.pairing.suggest(req));
+      if (!ctx.alive()) return;
+      result = { ...res, cohort: req.cohort, matches: res.matches || [], unmatched: res.unmatched || [], skipped: res.skipped || [] };
+      page = 0;
+      render();
+      /** @type {HTMLElement|null} */ (results.querySelector('[data-testid=match-summary]'))?.focus();
+    } catch (err) {
+      if (ctx.alive()) showError(form, err);
+    } finally {
+      running = false;
+      suggestBtn.disabled = false;
+      results.removeAttribute('aria-busy');
+    }
+  }
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    suggest();
+  });
+  // A new cohort starts over: the marks name the old cohort's people.
+  form.elements.namedItem('cohort').addEventListener('change', () => {
+    marks = new Map();
+    result = null;
+    replace(results);
+  });
+
+  /** Pins or rejects a pair (or clears it), updating its row and the publish button in place. */
+  function onMark(m, mark) {
+    marks = toggleMark(marks, m, mark);
+    const old = results.querySelector(`[data-key="${pairKey(m)}"]`);
+    if (old) {
+      const fresh = pairRow(m, result.names, marks, onMark);
+      old.replaceWith(fresh);
+      /** @type {HTMLElement|null} */ (fresh.querySelector(`[data-testid=pair-${mark}]`))?.focus();
+    }
+    updateActions();
+  }
+
+  const againBtn = button({ label: 'Suggest again', icon: 'restore', testid: 'suggest-again', onclick: () => suggest(), title: 'Run again, keeping the pinned pairs and leaving out the rejected ones' });
+  const publishBtn = button({ label: 'Publish', icon: 'check', variant: 'primary', testid: 'publish-pairs', onclick: () => publish() });
+  const marksNote = h('span', { class: 'muted small', testid: 'match-marks', 'aria-live': 'polite' });
+
+  /** Says how many pairs publishing makes, and what the marks are. */
+  function updateActions() {
+    const n = result ? pairsToPublish(result.matches, marks).length : 0;
+    publishBtn.querySelector('span').textContent = `Publish ${n} ${n === 1 ? 'pair' : 'pairs'}`;
+    publishBtn.disabled = n === 0;
+    const c = constraintsFor({}, marks);
+    marksNote.textContent = c.pinned.length || c.banned.length ? `${c.pinned.length} pinned · ${c.banned.length} rejected (kept for the next run)` : '';
+  }
+
+  /** Publishes the pairs not rejected as circles of two. */
+  async function publish() {
+    const pairs = pairsToPublish(result.matches, marks);
+    if (!pairs.length) return;
+    publishBtn.disabled = true;
+    try {
+      const res = await api.pairing.publish({ cohort: result.cohort, pairs });
+      if (!ctx.alive()) return;
+      const said = publishedMessage(res);
+      toast(said, { kind: 'success', action: { label: 'Open the program', testid: 'toast-program', run: () => { location.hash = href('program'); } } });
+      const note = results.querySelector('[data-testid=publish-note]');
+      replace(note, icon('check-circle', { size: 16 }), h('span', null, said, ' '), h('a', { href: href('program'), testid: 'publish-program-link' }, 'See them in the program'));
+      note.hidden = false;
+    } catch (err) {
+      reportError(err);
+    } finally {
+      publishBtn.disabled = false;
+    }
+  }
+
+  /** Draws the suggestion: the summary, one page of pairs, the unmatched and skipped. */
+  function render() {
+    const r = result;
+    const pg = pageOf(r.matches, page);
+    const list = h('ol', { class: 'match-list', testid: 'match-list' }, ...pg.rows.map((m) => pairRow(m, r.names, marks, onMark)));
+    const pager = pg.pages > 1 ? h('div', { class: 'pairing-pager', testid: 'match-pager' },
+      button({ label: 'Previous', icon: 'chevron-left', size: 'sm', disabled: pg.page === 0, testid: 'match-prev', onclick: () => turn(-1) }),
+      h('span', { class: 'muted small', 'aria-live': 'polite' }, pg.label),
+      button({ label: 'Next', icon: 'chevron-right', size: 'sm', disabled: pg.page >= pg.pages - 1, testid: 'match-next', onclick: () => turn(1) })) : null;
+    const unmatched = r.unmatched.length ? section({ title: 'Mentees without a mentor', id: 'match-unmatched', testid: 'match-unmatched', aside: String(r.unmatched.length) },
+      h('ul', { class: 'pairing-notes' }, ...r.unmatched.map((u) => h('li', null, h('strong', null, r.names[u.mentee] || u.mentee), `: ${u.reason}`)))) : null;
+    const skipped = r.skipped.length ? section({ title: 'Left out of the run', id: 'match-skipped', testid: 'match-skipped', aside: String(r.skipped.length) },
+      h('ul', { class: 'pairing-notes' }, ...r.skipped.map((s) => h('li', null, s)))) : null;
+    replace(results,
+      section({ title: 'Suggested pairs', id: 'match-suggested', actions: [marksNote, againBtn, publishBtn] },
+        h('p', { class: 'pairing-summary', testid: 'match-summary', tabindex: '-1' }, matchSummary(r)),
+        h('p', { class: 'pairing-done', testid: 'publish-note', role: 'status', hidden: true }),
+        r.matches.length ? list : emptyState({ icon: 'people', title: 'No pairs', text: 'No mentee could be paired under these rules: loosen them and run again.', compact: true }),
+        pager),
+      unmatched, skipped);
+    updateActions();
+  }
+
+  /** Shows the previous or next page of pairs, keeping focus on the pager. */
+  function turn(step) {
+    page += step;
+    render();
+    /** @type {HTMLElement|null} */ (results.querySelector(step < 0 ? '[data-testid=match-prev]:not(:disabled)' : '[data-testid=match-next]:not(:disabled)') || results.querySelector('[data-testid=match-summary]'))?.focus();
+  }
+
+  return { dispose() {} };
+}
