@@ -16,7 +16,7 @@ import (
 )
 
 // Usage lists the links Resolve understands.
-const Usage = "today, circles, people, circle/NAME|UUID, circle/NAME|UUID/growth, person/UUID, goal/UUID, session/UUID or session/UUID/live"
+const Usage = "today, circles, people, program, import, match, form, circle/NAME|UUID, circle/NAME|UUID/growth, person/UUID, goal/UUID, session/UUID or session/UUID/live"
 
 // Resolve returns the page route ("#/sessions/12/live") for a link, or an
 // apperr naming what is wrong with it.
@@ -27,8 +27,8 @@ func Resolve(db *gorm.DB, link string) (string, error) {
 		return "#/circles", nil
 	case len(parts) == 1 && parts[0] == "people":
 		return "#/people", nil
-	case len(parts) == 1 && parts[0] == "today":
-		return "#/today", nil
+	case len(parts) == 1 && (parts[0] == "today" || parts[0] == "program" || parts[0] == "import" || parts[0] == "match" || parts[0] == "form"):
+		return "#/" + parts[0], nil
 	case len(parts) == 2 && parts[0] == "circle":
 		id, err := export.FindCircle(db, parts[1])
 		return fmt.Sprintf("#/circles/%d", id), err

@@ -103,3 +103,10 @@ test('the weights start from match.DefaultWeights', () => {
   assert.deepEqual(Object.fromEntries(WEIGHT_FIELDS.map((w) => [w.name, w.value])),
     { growthAreas: 40, crossOrganization: 15, tenureGap: 15, sharedLanguage: 10, timeZoneOverlap: 20 });
 });
+
+test('suggestedCircles starts from eight a circle, two who lead each', async () => {
+  const { suggestedCircles } = await import('../js/lib/pairing.js');
+  assert.equal(suggestedCircles({ people: 40, mentors: 12 }), 6);
+  assert.equal(suggestedCircles({ people: 80, mentors: 4 }), 10);
+  assert.equal(suggestedCircles({ people: 3, mentors: 0 }), 1);
+});

@@ -18,6 +18,12 @@ export const SHORTCUTS = [
     ],
   },
   {
+    title: 'Matching and forming circles',
+    items: [
+      { keys: ['Ctrl', 'Enter'], label: 'Suggest pairs, or propose circles' },
+    ],
+  },
+  {
     title: 'Search',
     items: [
       { keys: ['↑', '↓'], label: 'Move between results' },

@@ -193,3 +193,14 @@ export function createdMessage(res) {
 export function cohortLabel(c) {
   return `${c.name} — ${plural(c.people, 'person', 'people')} (${plural(c.mentors, 'mentor')})`;
 }
+
+/**
+ * How many circles to start from for a cohort: about eight people a
+ * circle, and enough circles that those who lead (mentors, and who may
+ * lead) fit two to a circle.
+ * @param {{people: number, mentors?: number}} c a cohort as pairing.cohorts lists it
+ * @returns {number}
+ */
+export function suggestedCircles(c) {
+  return Math.max(1, Math.round((c.people || 0) / 8), Math.ceil((c.mentors || 0) / 2));
+}
