@@ -84,6 +84,7 @@ func solve(ctx context.Context, p Problem, progress func(done, total int), t tun
 		return Result{}, st, err
 	}
 	st.settled += f.settled
+	s.finish()
 	return s.result(f), st, nil
 }
 
@@ -117,6 +118,8 @@ func (s *solver) route(f *flow, report bool) (*flow, error) {
 		f.augment(int32(k))
 		if report {
 			s.step(1)
+		} else {
+			s.repairStep()
 		}
 	}
 	return f, nil
@@ -143,6 +146,7 @@ func (s *solver) addAll(f *flow, missing [][]arc) error {
 		for _, a := range list {
 			f.add(int32(k), a.to, a.cost)
 		}
+		s.repairStep()
 	}
 	return nil
 }
@@ -156,6 +160,12 @@ func count(lists [][]arc) int {
 	return n
 }
 
+// The work a run reports: scoring, routing and checking, a unit a free
+// mentee each, then a quarter for the repair rounds the check may ask for,
+// whose number nobody knows beforehand: each rerouted or repaired mentee
+// is a unit of that quarter, never the last (finish reports it).
+func (s *solver) total() int { return 4 * len(s.free) }
+
 // step reports n more units of work done.
 func (s *solver) step(n int) {
 	if s.progress == nil {
@@ -164,7 +174,31 @@ func (s *solver) step(n int) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.done += n
-	s.progress(s.done, 3*len(s.free))
+	s.progress(s.done, s.total())
+}
+
+// repairStep reports a unit of a repair round, staying short of the end.
+func (s *solver) repairStep() {
+	if s.progress == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done < s.total()-1 {
+		s.done++
+		s.progress(s.done, s.total())
+	}
+}
+
+// finish reports the run done.
+func (s *solver) finish() {
+	if s.progress == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.done = s.total()
+	s.progress(s.done, s.total())
 }
 
 // rows runs fn over the free mentees' positions in chunks, on every core,

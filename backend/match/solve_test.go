@@ -199,11 +199,11 @@ func TestSolveReportsProgressToTheEnd(t *testing.T) {
 			t.Errorf("progress %d of %d after %d", done, total, last)
 		}
 		last = done
-		if done == total && total != 600 {
+		if done == total && total != 800 {
 			t.Errorf("total %d", total)
 		}
 	})
-	if err != nil || last != 600 || calls < 3 {
+	if err != nil || last != 800 || calls < 3 {
 		t.Fatalf("err %v, last %d after %d calls", err, last, calls)
 	}
 }
