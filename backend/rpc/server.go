@@ -14,8 +14,9 @@ import (
 	"sync/atomic"
 )
 
-// MaxBody caps a request body; the largest legal call carries a few 100,000-character texts.
-const MaxBody = 8 << 20
+// MaxBody caps a request body: the largest legal call is a roster file of
+// up to 50 MB (roster.MaxFileBytes) sent as base64, about 67 MB of JSON.
+const MaxBody = 72 << 20
 
 // Server is browser mode's HTTP handler.
 type Server struct {
