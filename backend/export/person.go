@@ -204,7 +204,7 @@ func reportSkills(tx *gorm.DB, personID uint, r *PersonReport, _ func(string) bo
 // reportAttendance counts the person's marks at held sessions in the period.
 func reportAttendance(tx *gorm.DB, personID uint, r *PersonReport, _ func(string) bool) error {
 	q := tx.Table("attendance a").Select("a.status, COUNT(*) AS n").Joins("JOIN sessions s ON s.id = a.session_id").
-		Where("a.person_id = ? AND s.status = ?", personID, model.SessionHeld)
+		Where("a.person_id = ? AND s.status || '' = ?", personID, model.SessionHeld) // by the person's marks (see attendance.ByCircleForPerson)
 	if r.From != "" {
 		q = q.Where("s.starts_at >= ?", r.From)
 	}

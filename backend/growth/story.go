@@ -113,7 +113,7 @@ func storyMilestones(tx *gorm.DB, personID uint, st *PersonStory) error {
 func streak(tx *gorm.DB, personID uint, st *PersonStory) error {
 	var marks []string
 	err := tx.Table("attendance a").Joins("JOIN sessions s ON s.id = a.session_id").
-		Where("a.person_id = ? AND s.status = ?", personID, model.SessionHeld).
+		Where("a.person_id = ? AND s.status || '' = ?", personID, model.SessionHeld). // by the person's marks, not every held session (see attendance.ByCircleForPerson)
 		Order("s.starts_at DESC, s.id DESC").Limit(MaxStreak).Pluck("a.status", &marks).Error
 	run, broken := 0, false
 	for _, m := range marks {

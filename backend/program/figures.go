@@ -37,13 +37,15 @@ func (f figs) lastHeldDate() string {
 // figuresQuery counts each circle's held sessions, open and overdue action
 // items and active and at-risk goals, each from its table's (circle_id,
 // status, ...) index. An item is overdue when its due day has passed in
-// the circle's zone (the CASE, written by todays).
+// the circle's zone (the CASE, written by todays); the due day is read as
+// an expression (joined to an empty string) so that SQLite, never ANALYZEd, keeps to the
+// circle's items instead of the (status, due_on) index of every circle's.
 const figuresQuery = `SELECT c.id, c.cohort, c.time_zone, c.cadence, c.cadence_days, c.start_date,
 	(SELECT COUNT(*) FROM sessions s WHERE s.circle_id = c.id AND s.status = ?) AS held,
 	COALESCE((SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = ?), '') AS last_held_at,
 	(SELECT COUNT(*) FROM action_items a WHERE a.circle_id = c.id AND a.status = 'open') AS open,
 	(SELECT COUNT(*) FROM action_items a WHERE a.circle_id = c.id AND a.status = 'open'
-		AND a.due_on <> '' AND a.due_on < TODAY) AS overdue,
+		AND a.due_on || '' <> '' AND a.due_on || '' < TODAY) AS overdue,
 	(SELECT COUNT(*) FROM goals g WHERE g.circle_id = c.id AND g.status IN (?, ?)) AS active,
 	(SELECT COUNT(*) FROM goals g WHERE g.circle_id = c.id AND g.status = ?) AS at_risk
 FROM circles c WHERE c.id IN ?`

@@ -18,9 +18,9 @@ export const SHORTCUTS = [
     ],
   },
   {
-    title: 'Matching and forming circles',
+    title: 'Importing, matching and forming circles',
     items: [
-      { keys: ['Ctrl', 'Enter'], label: 'Suggest pairs, or propose circles' },
+      { keys: ['Ctrl', 'Enter'], label: 'Check the roster’s rows, suggest pairs, or propose circles' },
     ],
   },
   {

@@ -145,6 +145,7 @@ export async function mount(root, _route, ctx) {
       Object.assign(st, { file: { name: file.name, data }, preview, mapping: { ...preview.mapping }, skip: new Set(), fixes: {}, plan: null, filter: 'all', page: 0 });
       for (const c of preview.columns || []) if (!(c.header in st.mapping)) st.mapping[c.header] = c.field || '';
       fileInfo.textContent = previewLine(file.name, preview);
+      document.title = `${file.name} · Import roster — Circlebook`;
       doneBox.hidden = true;
       renderMapping();
       step2.hidden = false;
@@ -241,6 +242,7 @@ export async function mount(root, _route, ctx) {
       st.ordered = orderRows(plan.rows || []);
       if (st.filter === 'error' && !plan.errors) st.filter = 'all';
       renderPlan();
+      document.title = `${countsLine(plan)} · Import roster — Circlebook`;
       step3.hidden = false;
       doneBox.hidden = true;
       if (o.focusPlan) focusPlan();
@@ -369,6 +371,7 @@ export async function mount(root, _route, ctx) {
       emit('people:changed');
       if (circle) emit('circles:changed');
       const said = [res.created && `${plural(res.created, 'person', 'people')} added`, res.updated && `${res.updated} updated`, res.joined && `${res.joined} joined ${circle ? circle.name : 'the circle'}`].filter(Boolean).join(', ') || 'Nothing changed';
+      document.title = `Imported: ${said} · Import roster — Circlebook`;
       toast(`Imported ${st.file.name}: ${said}.`, { kind: 'success', action: { label: 'Undo', testid: 'import-undo', run: undo } });
       Object.assign(st, { file: null, preview: null, plan: null });
       step2.hidden = true;
@@ -414,5 +417,13 @@ export async function mount(root, _route, ctx) {
     reportError(err);
   }
   focus(fileInput);
-  return { dispose: () => { fileSeq++; planSeq++; } };
+  // Ctrl+Enter (Cmd+Enter) checks the rows from anywhere on the screen, as it saves a dialog.
+  const onKey = (/** @type {KeyboardEvent} */ e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && st.file && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      check({ focusPlan: true });
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  return { dispose: () => { fileSeq++; planSeq++; document.removeEventListener('keydown', onKey); } };
 }
