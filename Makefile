@@ -37,7 +37,8 @@ PG_DIR  ?= /tmp/circlebook-pg-$(shell id -un)
 PG_PKGS := ./backend/apperr/ ./backend/demo/ ./backend/load/ \
 	./backend/actions/ ./backend/bundle/ ./backend/circles/ ./backend/deeplink/ ./backend/export/ \
 	./backend/notes/ ./backend/paging/ ./backend/people/ ./backend/rpc/ ./backend/search/ ./backend/sessions/ ./backend/topics/ \
-	./backend/scale/ ./backend/dbcopy/ ./backend/goals/ ./backend/growth/
+	./backend/scale/ ./backend/dbcopy/ ./backend/goals/ ./backend/growth/ \
+	./backend/today/ ./backend/find/ ./backend/program/ ./backend/pairing/ ./backend/roster/
 
 ## run: build and open the window; with no display, start browser mode instead
 ifeq ($(HAS_DISPLAY),yes)
