@@ -4,12 +4,13 @@
 // the rules, then creates the circles, each with a first session proposed.
 
 import { h, replace } from '../lib/dom.js';
+import { plural } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { field, row, readForm, showError, clearErrors, formErrorBanner, errorSlot } from '../lib/forms.js';
 import { formOptions, memberLists, circleTitle, proposalSummary, createdMessage, pageOf, suggestedCircles } from '../lib/pairing.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
-import { button, pageHeader, section, loading, errorState } from './ui.js';
+import { button, pageHeader, section, loading, errorState, onCtrlEnter } from './ui.js';
 import { toast, reportError } from './toast.js';
 import { cohortPicker, withProgress } from './match.js';
 
@@ -110,7 +111,7 @@ export async function mount(root, route, ctx) {
       cohort = req.cohort;
       page = 0;
       render();
-      document.title = `${circlesWord((proposal.circles || []).length)} proposed · Form circles — Circlebook`;
+      document.title = `${plural((proposal.circles || []).length, 'circle')} proposed · Form circles — Circlebook`;
       /** @type {HTMLElement|null} */ (results.querySelector('[data-testid=form-summary]'))?.focus();
     } catch (err) {
       if (ctx.alive()) showError(form, err);
@@ -205,7 +206,7 @@ export async function mount(root, route, ctx) {
       const res = await api.pairing.create({ cohort, circles: memberLists(proposal), leaders: proposal.leads || [] });
       if (!ctx.alive()) return;
       const said = createdMessage(res);
-      document.title = `Created ${circlesWord(res.circles.length)} · Form circles — Circlebook`;
+      document.title = `Created ${plural(res.circles.length, 'circle')} · Form circles — Circlebook`;
       toast(said, { kind: 'success', action: { label: 'Open the program', testid: 'toast-program', run: () => { location.hash = href('program'); } } });
       const note = results.querySelector('[data-testid=create-note]');
       replace(note, icon('check-circle', { size: 16 }), h('span', null, said, ' '), h('a', { href: href('program'), testid: 'create-program-link' }, 'See them in the program'));
@@ -242,22 +243,6 @@ export async function mount(root, route, ctx) {
     /** @type {HTMLElement|null} */ (results.querySelector(step < 0 ? '[data-testid=form-prev]:not(:disabled)' : '[data-testid=form-next]:not(:disabled)') || results.querySelector('[data-testid=form-summary]'))?.focus();
   }
 
-  // Ctrl+Enter (Cmd+Enter) proposes circles from anywhere on the screen, as it saves a dialog.
-  const onKey = (/** @type {KeyboardEvent} */ e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !document.querySelector('dialog[open]')) {
-      e.preventDefault();
-      propose();
-    }
-  };
-  document.addEventListener('keydown', onKey);
-  return { dispose() { document.removeEventListener('keydown', onKey); } };
-}
-
-/**
- * "1 circle", "6 circles".
- * @param {number} n
- * @returns {string}
- */
-function circlesWord(n) {
-  return n === 1 ? '1 circle' : `${n} circles`;
+  const stopKeys = onCtrlEnter(propose); // proposes circles from anywhere on the screen
+  return { dispose: stopKeys };
 }

@@ -15,7 +15,7 @@ import {
 import { href } from '../router.js';
 import { emit } from '../state.js';
 import * as api from '../api.js';
-import { button, pageHeader, section, emptyState } from './ui.js';
+import { button, pageHeader, section, emptyState, onCtrlEnter } from './ui.js';
 import { toast, reportError } from './toast.js';
 
 /**
@@ -417,13 +417,6 @@ export async function mount(root, _route, ctx) {
     reportError(err);
   }
   focus(fileInput);
-  // Ctrl+Enter (Cmd+Enter) checks the rows from anywhere on the screen, as it saves a dialog.
-  const onKey = (/** @type {KeyboardEvent} */ e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && st.file && !document.querySelector('dialog[open]')) {
-      e.preventDefault();
-      check({ focusPlan: true });
-    }
-  };
-  document.addEventListener('keydown', onKey);
-  return { dispose: () => { fileSeq++; planSeq++; document.removeEventListener('keydown', onKey); } };
+  const stopKeys = onCtrlEnter(() => { if (st.file) check({ focusPlan: true }); }); // checks the rows from anywhere on the screen
+  return { dispose: () => { fileSeq++; planSeq++; stopKeys(); } };
 }

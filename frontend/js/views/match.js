@@ -5,6 +5,7 @@
 // cohortPicker and withProgress are shared with the form screen.
 
 import { h, replace } from '../lib/dom.js';
+import { plural } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { field, row, readForm, showError, clearErrors, formErrorBanner } from '../lib/forms.js';
 import {
@@ -13,7 +14,7 @@ import {
 } from '../lib/pairing.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
-import { button, pageHeader, section, emptyState, loading, errorState } from './ui.js';
+import { button, pageHeader, section, emptyState, loading, errorState, onCtrlEnter } from './ui.js';
 import { toast, reportError } from './toast.js';
 
 /** How often a pending run asks Go how far it is, in ms. */
@@ -193,7 +194,7 @@ export async function mount(root, route, ctx) {
       result = { ...res, cohort: req.cohort, matches: res.matches || [], unmatched: res.unmatched || [], skipped: res.skipped || [] };
       page = 0;
       render();
-      document.title = `${pairsWord(result.matches.length)} suggested · Match pairs — Circlebook`;
+      document.title = `${plural(result.matches.length, 'pair')} suggested · Match pairs — Circlebook`;
       /** @type {HTMLElement|null} */ (results.querySelector('[data-testid=match-summary]'))?.focus();
     } catch (err) {
       if (ctx.alive()) showError(form, err);
@@ -248,7 +249,7 @@ export async function mount(root, route, ctx) {
       const res = await api.pairing.publish({ cohort: result.cohort, pairs });
       if (!ctx.alive()) return;
       const said = publishedMessage(res);
-      document.title = `Published ${pairsWord(res.circles.length)} · Match pairs — Circlebook`;
+      document.title = `Published ${plural(res.circles.length, 'pair')} · Match pairs — Circlebook`;
       toast(said, { kind: 'success', action: { label: 'Open the program', testid: 'toast-program', run: () => { location.hash = href('program'); } } });
       const note = results.querySelector('[data-testid=publish-note]');
       replace(note, icon('check-circle', { size: 16 }), h('span', null, said, ' '), h('a', { href: href('program'), testid: 'publish-program-link' }, 'See them in the program'));
@@ -290,22 +291,6 @@ export async function mount(root, route, ctx) {
     /** @type {HTMLElement|null} */ (results.querySelector(step < 0 ? '[data-testid=match-prev]:not(:disabled)' : '[data-testid=match-next]:not(:disabled)') || results.querySelector('[data-testid=match-summary]'))?.focus();
   }
 
-  // Ctrl+Enter (Cmd+Enter) runs the matching from anywhere on the screen, as it saves a dialog.
-  const onKey = (/** @type {KeyboardEvent} */ e) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !document.querySelector('dialog[open]')) {
-      e.preventDefault();
-      suggest();
-    }
-  };
-  document.addEventListener('keydown', onKey);
-  return { dispose() { document.removeEventListener('keydown', onKey); } };
-}
-
-/**
- * "1 pair", "28 pairs".
- * @param {number} n
- * @returns {string}
- */
-function pairsWord(n) {
-  return n === 1 ? '1 pair' : `${n} pairs`;
+  const stopKeys = onCtrlEnter(suggest); // runs the matching from anywhere on the screen
+  return { dispose: stopKeys };
 }

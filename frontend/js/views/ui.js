@@ -218,3 +218,20 @@ export function saveStatus(testid) {
     failed: (msg) => show(msg, 'is-failed', 0),
   };
 }
+
+/**
+ * Runs run on Ctrl+Enter (Cmd+Enter) anywhere on the screen while no dialog
+ * is open: a screen's main action, as Ctrl+Enter saves a dialog.
+ * @param {() => void} run
+ * @returns {() => void} stops listening
+ */
+export function onCtrlEnter(run) {
+  const onKey = (/** @type {KeyboardEvent} */ e) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      run();
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  return () => document.removeEventListener('keydown', onKey);
+}
