@@ -37,19 +37,10 @@ func peopleCommand(cmd *flag.FlagSet, args []string, w where, stdout io.Writer) 
 	role := cmd.String("role", "", "their role in the circle")
 	cohort := cmd.String("cohort", "", "the cohort of everyone whose row names none")
 	dryRun := cmd.Bool("dry-run", false, "print the plan and write nothing")
-	var files []string
-	for len(args) > 0 {
-		if err := cmd.Parse(args); err != nil {
-			return usageError(err)
-		}
-		args = cmd.Args()
-		if len(args) > 0 {
-			files, args = append(files, args[0]), args[1:]
-		}
+	files, err := parseAround(cmd, args, &w)
+	if err != nil {
+		return err
 	}
-	// w was copied before the flags were parsed: --data and --db given
-	// after the command name are read back from the flag set.
-	w.data, w.db = cmd.Lookup("data").Value.String(), cmd.Lookup("db").Value.String()
 	if len(files) == 0 || files[0] != "import" && files[0] != "undo-import" {
 		return usageError(errors.New("people takes import FILE or undo-import"))
 	}

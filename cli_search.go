@@ -19,26 +19,35 @@ func searchCommand(cmd *flag.FlagSet, args []string, w where, stdout io.Writer) 
 	circle := cmd.String("circle", "", "only this circle (by name)")
 	limit := cmd.Int("limit", find.DefaultLimit, "hits per kind, 1 to 50")
 	asJSON := cmd.Bool("json", false, "print JSON, one object per hit")
-	var words []string
-	for len(args) > 0 {
-		if err := cmd.Parse(args); err != nil {
-			return usageError(err)
-		}
-		args = cmd.Args()
-		if len(args) > 0 {
-			words, args = append(words, args[0]), args[1:]
-		}
+	words, err := parseAround(cmd, args, &w)
+	if err != nil {
+		return err
 	}
 	if len(words) == 0 {
 		return usageError(errors.New("search needs a query"))
 	}
-	// w was copied before the flags were parsed: --data and --db given
-	// after the command name are read back from the flag set.
-	w.data, w.db = cmd.Lookup("data").Value.String(), cmd.Lookup("db").Value.String()
 	if *limit < 1 || *limit > find.MaxLimit {
 		return usageError(fmt.Errorf("--limit must be 1 to %d", find.MaxLimit))
 	}
 	return runSearch(w, find.Request{Query: strings.Join(words, " "), Circle: *circle, Limit: *limit}, *asJSON, stdout)
+}
+
+// parseAround parses a command's flags wherever they stand among its other
+// arguments, which it returns in order. w was copied before the flags were
+// parsed: --data and --db given after the command name are read back.
+func parseAround(cmd *flag.FlagSet, args []string, w *where) ([]string, error) {
+	var rest []string
+	for len(args) > 0 {
+		if err := cmd.Parse(args); err != nil {
+			return nil, usageError(err)
+		}
+		args = cmd.Args()
+		if len(args) > 0 {
+			rest, args = append(rest, args[0]), args[1:]
+		}
+	}
+	w.data, w.db = cmd.Lookup("data").Value.String(), cmd.Lookup("db").Value.String()
+	return rest, nil
 }
 
 // jsonHit is a hit as `circlebook search --json` prints it, one object a line.

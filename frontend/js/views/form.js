@@ -10,9 +10,9 @@ import { field, row, readForm, showError, clearErrors, formErrorBanner, errorSlo
 import { formOptions, memberLists, circleTitle, proposalSummary, createdMessage, pageOf, suggestedCircles } from '../lib/pairing.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
-import { button, pageHeader, section, loading, errorState, onCtrlEnter } from './ui.js';
+import { button, section, onCtrlEnter } from './ui.js';
 import { toast, reportError } from './toast.js';
-import { cohortPicker, withProgress } from './match.js';
+import { openCohortScreen, withProgress } from './cohort-screen.js';
 
 /** How many circle cards a page shows. */
 const CIRCLES_PAGE = 24;
@@ -43,22 +43,10 @@ function sizeChoice() {
  * @returns {Promise<{dispose: () => void}>}
  */
 export async function mount(root, route, ctx) {
-  document.title = 'Form circles — Circlebook';
-  const header = pageHeader({ title: 'Form circles', subtitle: 'Split a cohort into circles that mix tenures, organizations and people who have not met.', back: { href: href('program'), label: 'Program' } });
-  replace(root, header, loading());
-  let cohorts;
-  try {
-    cohorts = await api.pairing.cohorts();
-  } catch (err) {
-    if (ctx.alive()) replace(root, header, errorState(err, { retry: () => mount(root, route, ctx) }));
-    return { dispose() {} };
-  }
-  if (!ctx.alive()) return { dispose() {} };
-  const picker = cohortPicker(cohorts || [], () => ctx.alive() && mount(root, route, ctx));
-  if (!picker.field) {
-    replace(root, header, picker.empty);
-    return { dispose() {} };
-  }
+  const opened = await openCohortScreen(root, ctx, () => mount(root, route, ctx),
+    { title: 'Form circles', subtitle: 'Split a cohort into circles that mix tenures, organizations and people who have not met.' });
+  if (!opened) return { dispose() {} };
+  const { header, picker, cohorts } = opened;
 
   let proposal = null;
   let cohort = '';

@@ -2,95 +2,20 @@
 // by Go's whole-cohort assignment, with the weights and hard rules the
 // leader sets; every pair explains its points, the leader pins or rejects
 // pairs and runs again, then publishes the pairs as circles of two.
-// cohortPicker and withProgress are shared with the form screen.
 
 import { h, replace } from '../lib/dom.js';
 import { plural } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { field, row, readForm, showError, clearErrors, formErrorBanner } from '../lib/forms.js';
 import {
-  WEIGHT_FIELDS, progressLabel, progressPercent, matchSummary, pairKey, toggleMark, constraintsFor,
-  pairsToPublish, publishedMessage, pageOf, cohortLabel,
+  WEIGHT_FIELDS, matchSummary, pairKey, toggleMark, constraintsFor,
+  pairsToPublish, publishedMessage, pageOf,
 } from '../lib/pairing.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
-import { button, pageHeader, section, emptyState, loading, errorState, onCtrlEnter } from './ui.js';
+import { button, section, emptyState, onCtrlEnter } from './ui.js';
 import { toast, reportError } from './toast.js';
-
-/** How often a pending run asks Go how far it is, in ms. */
-const POLL_MS = 250;
-
-/**
- * The cohort field, or an empty state offering the sample cohort when there is none.
- * @param {{name: string, people: number, mentors: number}[]} cohorts
- * @param {() => void} reload mounts the screen again after the sample cohort is loaded
- * @returns {{field: HTMLElement|null, empty: HTMLElement|null}}
- */
-export function cohortPicker(cohorts, reload) {
-  if (cohorts.length) {
-    return { field: field({ name: 'cohort', label: 'Cohort', type: 'select', options: cohorts.map((c) => ({ value: c.name, label: cohortLabel(c) })) }), empty: null };
-  }
-  const load = button({
-    label: 'Load a sample cohort', icon: 'people', variant: 'primary', testid: 'load-sample-cohort',
-    onclick: async () => {
-      load.disabled = true;
-      try {
-        await api.demo.loadCohort();
-        reload();
-      } catch (err) {
-        load.disabled = false;
-        reportError(err);
-      }
-    },
-  });
-  return {
-    field: null,
-    empty: emptyState({
-      icon: 'people', title: 'No cohort yet', testid: 'no-cohort',
-      text: 'A cohort is the people of an import, or those given a cohort on their profile. Import a roster, or try the sample cohort of 40.',
-      actions: [load, h('a', { class: 'btn btn-secondary', href: href('import'), testid: 'go-import' }, 'Import a roster')],
-    }),
-  };
-}
-
-/**
- * Runs a pending Go call while a progress bar in slot says how far it is,
- * asking pairing.Progress every 250 ms; the slot empties when it settles.
- * @template T
- * @param {HTMLElement} slot
- * @param {'matching'|'forming'} what
- * @param {() => Promise<T>} run
- * @returns {Promise<T>}
- */
-export async function withProgress(slot, what, run) {
-  const bar = /** @type {HTMLProgressElement} */ (h('progress', { class: 'pairing-progress-bar', max: '100', 'aria-label': progressLabel(null, what) }));
-  const text = h('span', { class: 'pairing-progress-text', testid: 'pairing-progress-text' }, progressLabel(null, what));
-  replace(slot, h('div', { class: 'pairing-progress', role: 'status', testid: 'pairing-progress' }, bar, text));
-  slot.hidden = false;
-  let done = false;
-  const tick = async () => {
-    try {
-      const p = await api.pairing.progress();
-      if (done || !p || !p.running || p.what !== what) return;
-      const pct = progressPercent(p);
-      if (pct === null) bar.removeAttribute('value');
-      else bar.value = pct;
-      text.textContent = progressLabel(p, what);
-      bar.setAttribute('aria-label', text.textContent);
-    } catch {
-      // The run itself reports its errors; a missed tick only leaves the bar as it was.
-    }
-  };
-  const timer = setInterval(tick, POLL_MS);
-  try {
-    return await run();
-  } finally {
-    done = true;
-    clearInterval(timer);
-    slot.hidden = true;
-    replace(slot);
-  }
-}
+import { openCohortScreen, withProgress } from './cohort-screen.js';
 
 /**
  * One suggested pair: mentee ← mentor, the points, why, and Pin / Reject.
@@ -129,22 +54,10 @@ function pairRow(m, names, marks, onMark) {
  * @returns {Promise<{dispose: () => void}>}
  */
 export async function mount(root, route, ctx) {
-  document.title = 'Match pairs — Circlebook';
-  const header = pageHeader({ title: 'Match pairs', subtitle: 'Pair a cohort’s mentees with its mentors, all at once, then publish the pairs.', back: { href: href('program'), label: 'Program' } });
-  replace(root, header, loading());
-  let cohorts;
-  try {
-    cohorts = await api.pairing.cohorts();
-  } catch (err) {
-    if (ctx.alive()) replace(root, header, errorState(err, { retry: () => mount(root, route, ctx) }));
-    return { dispose() {} };
-  }
-  if (!ctx.alive()) return { dispose() {} };
-  const picker = cohortPicker(cohorts || [], () => ctx.alive() && mount(root, route, ctx));
-  if (!picker.field) {
-    replace(root, header, picker.empty);
-    return { dispose() {} };
-  }
+  const opened = await openCohortScreen(root, ctx, () => mount(root, route, ctx),
+    { title: 'Match pairs', subtitle: 'Pair a cohort’s mentees with its mentors, all at once, then publish the pairs.' });
+  if (!opened) return { dispose() {} };
+  const { header, picker } = opened;
 
   let marks = /** @type {Map<string, 'pin'|'reject'>} */ (new Map());
   let result = null;
