@@ -49,7 +49,11 @@ func printToday(v today.View, out io.Writer) {
 	}
 	sessions("Today's sessions", v.Today)
 	sessions("This week", v.Week)
-	fmt.Fprintf(out, "\nNeeds attention (%d)\n", v.Count)
+	count := fmt.Sprint(v.Count)
+	if v.Count > today.MaxItems {
+		count = fmt.Sprintf("%d+, the first %d", today.MaxItems, len(v.Attention)) // past MaxItems the count is a floor
+	}
+	fmt.Fprintf(out, "\nNeeds attention (%s)\n", count)
 	for _, it := range v.Attention {
 		fmt.Fprintf(out, "  %-12s %s: %s\n", it.Kind, it.Title, it.Reason)
 	}

@@ -33,7 +33,7 @@ func openActions(tx *gorm.DB) *gorm.DB {
 func overdue(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	var rows []actionRow
 	err := openActions(tx).Where("ai.due_on <> '' AND ai.due_on < ?", sqlDay(c.now, 1-s.OverdueDays)).
-		Order("ai.due_on, ai.id").Limit(ruleRows).Scan(&rows).Error
+		Order("ai.due_on, ai.id").Limit(c.rows).Scan(&rows).Error
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func overdue(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 func staleActions(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	var rows []actionRow
 	err := openActions(tx).Where("ai.created_at < ?", c.now.UTC().AddDate(0, 0, 1-s.OpenDays)).
-		Order("ai.created_at, ai.id").Limit(ruleRows).Scan(&rows).Error
+		Order("ai.created_at, ai.id").Limit(c.rows).Scan(&rows).Error
 	if err != nil {
 		return err
 	}

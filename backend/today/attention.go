@@ -8,17 +8,30 @@ import (
 	"gorm.io/gorm"
 )
 
-// ruleRows bounds what each rule's query reads: more than MaxItems, so
-// snoozed and dismissed items do not crowd out the rest.
+// ruleRows bounds what each rule's query reads when an item is looked up
+// by key, and whatever the marks: more than MaxItems, so snoozed and
+// dismissed items do not crowd out the rest.
 const ruleRows = 300
+
+// slackRows is what a Get reads beyond MaxItems and the marks: the rules
+// query by UTC day and drop the few a circle's zone puts on the other side.
+const slackRows = MaxItems / 4
+
+// rowsFor is how many rows each rule reads for a Get with marks: enough
+// for MaxItems after every marked item is hidden, so the list and a count
+// up to MaxItems are the same as reading everything (each rule's query is
+// ordered, so fewer rows are a prefix of more), at most ruleRows.
+func rowsFor(marks map[string]mark) int { return min(ruleRows, MaxItems+slackRows+len(marks)) }
 
 // Kinds, by urgency: rankOf orders the list (lower first).
 var rankOf = map[string]int{"overdue": 1, "drifting": 2, "goal-risk": 3, "quiet": 4, "no-next": 5, "stale-action": 6, "goal-quiet": 7}
 
-// clock is the moment a Get runs at, with the zones it reads days in.
+// clock is the moment a Get runs at, with the zones it reads days in and
+// how many rows each rule's query reads.
 type clock struct {
 	now   time.Time
 	zones *zones
+	rows  int
 }
 
 // day is the date at c.now in zone, YYYY-MM-DD.
@@ -31,8 +44,8 @@ var rules = []rule{drifting, absentLong, overdue, staleActions, quietCircles, go
 
 // collect runs every rule; an item found twice (one member drifting by both
 // rules, one action overdue and old) keeps its first finding.
-func collect(tx *gorm.DB, now time.Time, s Settings) ([]Item, error) {
-	c := clock{now: now, zones: newZones(now)}
+func collect(tx *gorm.DB, now time.Time, s Settings, rows int) ([]Item, error) {
+	c := clock{now: now, zones: newZones(now), rows: rows}
 	var items []Item
 	seen := map[string]bool{}
 	add := func(it Item) {
@@ -51,30 +64,34 @@ func collect(tx *gorm.DB, now time.Time, s Settings) ([]Item, error) {
 }
 
 // attention is the list at now: every rule's items but the snoozed and
-// dismissed ones, most urgent first (by kind, then longest standing), at
-// most MaxItems; count is how many there were before the cap.
+// dismissed ones, most urgent first (visible), at most MaxItems; count is how many there were before the cap: exact up to
+// MaxItems, and above it at least MaxItems+1 (the sidebar says "99+").
 func attention(tx *gorm.DB, now time.Time, s Settings) ([]Item, int, error) {
-	items, err := collect(tx, now, s)
-	if err != nil {
-		return nil, 0, err
-	}
 	marks, err := loadMarks(tx)
 	if err != nil {
 		return nil, 0, err
 	}
+	items, err := collect(tx, now, s, rowsFor(marks))
+	if err != nil {
+		return nil, 0, err
+	}
+	out := visible(items, marks, now)
+	return out[:min(len(out), MaxItems)], len(out), nil
+}
+
+// visible is items but the ones marks hide at now, most urgent kind first,
+// each kind in its rules' order (longest standing first; drifting members
+// by their latest miss, newest first), so the first MaxItems are the same
+// whether each rule read rowsFor rows or all of them.
+func visible(items []Item, marks map[string]mark, now time.Time) []Item {
 	out := []Item{}
 	for _, it := range items {
 		if m, ok := marks[it.Key]; !ok || !m.hides(it, now) {
 			out = append(out, it)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].rank != out[j].rank {
-			return out[i].rank < out[j].rank
-		}
-		return out[i].Since < out[j].Since
-	})
-	return out[:min(len(out), MaxItems)], len(out), nil
+	sort.SliceStable(out, func(i, j int) bool { return out[i].rank < out[j].rank })
+	return out
 }
 
 // findItem finds the item key at now, marked or not.
@@ -83,7 +100,7 @@ func findItem(tx *gorm.DB, now time.Time, key string) (Item, bool, error) {
 	if err != nil {
 		return Item{}, false, err
 	}
-	items, err := collect(tx, now, s)
+	items, err := collect(tx, now, s, ruleRows)
 	for _, it := range items {
 		if it.Key == key {
 			return it, true, err

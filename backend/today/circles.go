@@ -15,7 +15,7 @@ const circleSQL = `SELECT * FROM (SELECT c.id, c.name, c.kind, c.time_zone, c.st
 		(SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = 'planned') AS last_planned
 	FROM circles c WHERE ` + activeCircle + ` AND c.status <> 'paused') q
 WHERE q.last_held IS NULL OR q.last_held < ? OR q.last_planned IS NULL OR q.last_planned < ?
-ORDER BY q.last_held, q.id
+ORDER BY COALESCE(q.last_held, ''), q.id
 LIMIT ?`
 
 // circleRow is a circle's latest sessions.
@@ -35,7 +35,7 @@ type circleRow struct {
 // holds until the circle meets again.
 func quietCircles(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	var rows []circleRow
-	err := tx.Raw(circleSQL, sqlDay(c.now, 1-s.QuietDays), sqlDay(c.now, 2), ruleRows).Scan(&rows).Error
+	err := tx.Raw(circleSQL, sqlDay(c.now, 1-s.QuietDays), sqlDay(c.now, 2), c.rows).Scan(&rows).Error
 	if err != nil {
 		return err
 	}

@@ -18,7 +18,7 @@ const goalSQL = `SELECT * FROM (SELECT g.id, g.title, g.status, g.person_id, p.n
 	LEFT JOIN circles c ON c.id = g.circle_id
 	WHERE g.status = ? AND (c.id IS NULL OR ` + activeCircle + `)) q
 WHERE q.status = 'at_risk' OR q.last_check < ? OR (q.last_check IS NULL AND q.created_at < ?)
-ORDER BY q.last_check, q.id
+ORDER BY COALESCE(q.last_check, ''), q.id
 LIMIT ?`
 
 // goalRow is an open goal with its last check-in.
@@ -36,7 +36,7 @@ type goalRow struct {
 // A goal both at risk and quiet is one item, at risk. The basis is the last
 // check-in: a new one brings a dismissed goal back if it still needs help.
 func goalsAtRisk(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
-	rows, err := goalRows(tx, c.now.UTC().AddDate(0, 0, 1-s.GoalQuietDays))
+	rows, err := goalRows(tx, c.now.UTC().AddDate(0, 0, 1-s.GoalQuietDays), c.rows)
 	if err != nil {
 		return err
 	}
@@ -69,16 +69,16 @@ func goalsAtRisk(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 }
 
 // goalRows reads the goals at risk, then the active ones with no check-in
-// since bound (or made before it, without any), at most ruleRows in all:
-// at risk first, each status by last check-in.
-func goalRows(tx *gorm.DB, bound time.Time) ([]goalRow, error) {
+// since bound (or made before it, without any), at most limit in all: at
+// risk first, each status by last check-in.
+func goalRows(tx *gorm.DB, bound time.Time, limit int) ([]goalRow, error) {
 	var rows []goalRow
 	for _, status := range []string{"at_risk", "active"} {
-		if len(rows) == ruleRows {
+		if len(rows) == limit {
 			break
 		}
 		var more []goalRow
-		if err := tx.Raw(goalSQL, status, bound.Format(dateLayout), bound, ruleRows-len(rows)).Scan(&more).Error; err != nil {
+		if err := tx.Raw(goalSQL, status, bound.Format(dateLayout), bound, limit-len(rows)).Scan(&more).Error; err != nil {
 			return nil, err
 		}
 		rows = append(rows, more...)

@@ -20,7 +20,7 @@ const goalRecount = `SELECT * FROM (SELECT g.id, g.title, g.status, g.person_id,
 	LEFT JOIN circles c ON c.id = g.circle_id
 	WHERE g.status IN ('active', 'at_risk') AND (c.id IS NULL OR ` + activeCircle + `)) q
 WHERE q.status = 'at_risk' OR q.last_check < ? OR (q.last_check IS NULL AND q.created_at < ?)
-ORDER BY q.status DESC, q.last_check, q.id
+ORDER BY q.status DESC, COALESCE(q.last_check, ''), q.id
 LIMIT ?`
 
 // TestGoalRowsMatchRecount checks that goalRows finds the goals, in the
@@ -57,7 +57,7 @@ func TestGoalRowsMatchRecount(t *testing.T) {
 				}
 			}
 			bound := testdb.Today.UTC().AddDate(0, 0, 1-Defaults.GoalQuietDays)
-			got, err := goalRows(st.DB, bound)
+			got, err := goalRows(st.DB, bound, ruleRows)
 			if err != nil {
 				t.Fatal(err)
 			}

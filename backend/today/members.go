@@ -61,7 +61,7 @@ type memberRow struct {
 // count: a dismissal holds until they miss another one.
 func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	var rows []memberRow
-	if err := tx.Raw(missedSQL, s.DriftWindow-1, s.DriftMissed, ruleRows).Scan(&rows).Error; err != nil {
+	if err := tx.Raw(missedSQL, s.DriftWindow-1, s.DriftMissed, c.rows).Scan(&rows).Error; err != nil {
 		return err
 	}
 	for _, r := range rows {
@@ -110,7 +110,7 @@ const streakAbsences = `attendance a JOIN sessions s ON s.id = a.session_id
 func absentLong(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 	from := sqlDay(c.now, -s.AbsentDays)
 	var rows []memberRow
-	if err := tx.Raw(absentSQL, from, from, from, from, from, ruleRows).Scan(&rows).Error; err != nil {
+	if err := tx.Raw(absentSQL, from, from, from, from, from, c.rows).Scan(&rows).Error; err != nil {
 		return err
 	}
 	for _, r := range rows {

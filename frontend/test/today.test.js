@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { landing, countLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery } from '../js/lib/today.js';
+import { landing, countLabel, attentionLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery } from '../js/lib/today.js';
 import { fakeClock } from './fakeclock.js';
 
 test('a launch opens on Today once there is data, else the circles list', () => {
@@ -17,6 +17,14 @@ test('the sidebar count', () => {
   assert.equal(countLabel(100), '99+');
   assert.equal(countLabel(-2), '');
   assert.equal(countLabel(undefined), '');
+});
+
+test('the Needs attention count says when there are more than the list shows', () => {
+  assert.equal(attentionLabel(0), '');
+  assert.equal(attentionLabel(1), '1 item');
+  assert.equal(attentionLabel(100), '100 items');
+  assert.equal(attentionLabel(101), '100+ items');
+  assert.equal(attentionLabel(437), '100+ items');
 });
 
 test('settings fields are Go\'s JSON names, read as whole numbers', () => {

@@ -55,6 +55,21 @@ export function countLabel(n) {
   return k > 99 ? '99+' : String(k);
 }
 
+/** The most items Today lists (Go's today.MaxItems). */
+export const MAX_ITEMS = 100;
+
+/**
+ * The Needs attention heading's count: "3 items", or "100+ items" once
+ * there are more than the list shows (past it the count is only a floor).
+ * @param {number} n
+ * @returns {string}
+ */
+export function attentionLabel(n) {
+  const k = Math.max(0, Math.floor(Number(n) || 0));
+  if (!k) return '';
+  return k > MAX_ITEMS ? `${MAX_ITEMS}+ items` : k === 1 ? '1 item' : `${k} items`;
+}
+
 /**
  * A session's time as its circle keeps it: "Wed 2 Dec, 17:00 · today".
  * startsAt carries the circle's offset, so its wall time is the circle's.

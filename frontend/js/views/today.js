@@ -6,9 +6,9 @@
 
 import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { formatDate, plural } from '../lib/format.js';
+import { formatDate } from '../lib/format.js';
 import { comboOf, isTypingTarget } from '../lib/keys.js';
-import { sessionWhen, SETTINGS_FIELDS, settingsInput } from '../lib/today.js';
+import { sessionWhen, SETTINGS_FIELDS, settingsInput, attentionLabel } from '../lib/today.js';
 import { field } from '../lib/forms.js';
 import { emit } from '../state.js';
 import { go, href } from '../router.js';
@@ -153,7 +153,7 @@ export async function mount(root, route, ctx) {
 
   const attentionHead = h('span', { class: 'section-aside', testid: 'attention-count' });
   const drawAttentionHead = () => {
-    attentionHead.textContent = view.count ? plural(view.count, 'item') : '';
+    attentionHead.textContent = attentionLabel(view.count);
     const list = root.querySelector('[data-testid="attention-list"]');
     if (list && !list.children.length) list.replaceWith(emptyAttention());
   };
