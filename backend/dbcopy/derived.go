@@ -16,6 +16,8 @@ var rebuildPostgres = []string{
 	`DELETE FROM topic_counts`,
 	`DELETE FROM name_prefixes`,
 	`DELETE FROM today_streaks`,
+	`DELETE FROM today_circles`,
+	`INSERT INTO today_circles (circle_id, meets, last_held, last_planned) ` + todayCircles,
 	`INSERT INTO today_streaks (circle_id, person_id, last_attended, last_absent) SELECT * FROM (SELECT s.circle_id, a.person_id,
 	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status IN ('present', 'late') THEN s.starts_at END), '') AS last_attended,
 	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status = 'absent' THEN s.starts_at END), '') AS last_absent

@@ -29,7 +29,14 @@ var rebuilds = map[string]string{
 	   COALESCE(MAX(CASE WHEN s.status = 'held' AND a.status = 'absent' THEN s.starts_at END), '') AS last_absent
 	 FROM attendance a JOIN sessions s ON s.id = a.session_id GROUP BY s.circle_id, a.person_id) q
 	 WHERE last_attended <> '' OR last_absent <> ''`,
+	"today_circles": todayCircles,
 }
+
+// todayCircles is every circle's today_circles row (each has one, made with it).
+const todayCircles = `SELECT c.id, CASE WHEN c.status IN ('archived', 'completed', 'paused') THEN 0 ELSE 1 END,
+	   COALESCE((SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = 'held'), ''),
+	   COALESCE((SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = 'planned'), '')
+	 FROM circles c`
 
 // check runs the merge's checks on the target, inside its transaction:
 // every source record is there, the derived tables (and SQLite's search

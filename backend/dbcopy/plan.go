@@ -65,6 +65,9 @@ var derivedTables = []table{
 	{name: "today_streaks", key: []string{"circle_id", "person_id"}, derived: true,
 		cols: []column{{"circle_id", kindInt}, {"person_id", kindInt}, {"last_attended", kindText}, {"last_absent", kindText}},
 		live: "last_attended <> '' OR last_absent <> ''"},
+	{name: "today_circles", key: []string{"circle_id"}, derived: true,
+		cols: []column{{"circle_id", kindInt}, {"meets", kindInt}, {"last_held", kindText}, {"last_planned", kindText}},
+		live: "1 = 1"}, // every circle has its row, made with it
 }
 
 // localTables are this laptop's own state, which the copy leaves out (as

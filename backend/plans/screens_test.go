@@ -91,6 +91,9 @@ var screens = []struct {
 		{"people.List picker", func(w *world) (any, error) { return w.svc.People.List(people.ListRequest{Query: "mar", Limit: 8}) }},
 		{"people.Similar", func(w *world) (any, error) { return w.svc.People.Similar("María García", "maria.garcia@example.org") }},
 	}},
+	{"today", []call{
+		{"today.Get", func(w *world) (any, error) { return w.svc.Today.Get() }},
+	}},
 	{"program view", []call{
 		{"program.List first page", func(w *world) (any, error) { return w.svc.Program.List(progv.Request{}) }},
 		{"program.List next page", func(w *world) (any, error) {

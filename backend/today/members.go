@@ -85,8 +85,10 @@ func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 // marked absent at some held session since ? and present or late at none.
 // It reads today_streaks (kept by triggers: each circle and person's latest
 // held session attended and missed) through its partial index of pairs
-// whose latest mark is an absence, from the recent ones only, then counts
-// each finding's absences in the window by index seeks on its marks.
+// whose latest mark is an absence, from the recent ones only, in its order
+// (the longest since their latest absence first), and stops at the limit;
+// then it counts each finding's absences in the window by index seeks on
+// its marks.
 const absentSQL = `SELECT t.person_id, p.name AS person, t.circle_id, c.name AS circle, c.time_zone,
 	(SELECT COUNT(*) FROM ` + streakAbsences + `) AS missed,
 	(SELECT MIN(s.starts_at) FROM ` + streakAbsences + `) AS first_missed,
@@ -96,7 +98,7 @@ JOIN circles c ON c.id = t.circle_id AND ` + activeCircle + `
 JOIN memberships m ON m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' AND m.joined_on <= ?
 JOIN people p ON p.id = t.person_id
 WHERE t.last_absent > t.last_attended AND t.last_absent >= ? AND t.last_attended < ?
-ORDER BY first_missed, t.person_id, t.circle_id
+ORDER BY t.last_absent, t.person_id, t.circle_id
 LIMIT ?`
 
 // streakAbsences is pair t's absences at held sessions since ?.

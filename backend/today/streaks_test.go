@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"time"
 
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
@@ -28,7 +29,7 @@ FROM (SELECT a.person_id, s.circle_id, COUNT(*) AS missed, MIN(s.starts_at) AS f
 JOIN circles c ON c.id = x.circle_id AND ` + activeCircle + `
 JOIN memberships m ON m.circle_id = x.circle_id AND m.person_id = x.person_id AND m.left_on = '' AND m.joined_on <= ?
 JOIN people p ON p.id = x.person_id
-ORDER BY x.first_missed, x.person_id, x.circle_id
+ORDER BY x.last_missed, x.person_id, x.circle_id
 LIMIT ?`
 
 // streakRecount is today_streaks counted afresh from the marks, leaving out
@@ -80,12 +81,16 @@ func wantStreaks(t *testing.T, db *gorm.DB, step string, froms []string) int {
 
 // TestStreaksMatchRecount runs random writes (marks, sessions held,
 // moved, cancelled and deleted, members leaving, people and circles
-// deleted) and checks after each that today_streaks equals a recount from
-// scratch, and that the 42-day rule's query finds what the old one did.
+// deleted, circles paused, resumed, started later and moved to another
+// zone) and checks after each that today_streaks and today_circles equal
+// a recount from scratch, and that the 42-day rule's query and the
+// quiet-circle rules find what the old ones did.
 func TestStreaksMatchRecount(t *testing.T) {
 	const seeds, steps = 8, 150
-	found := 0 // absentees found over every step and window
+	found, quiet := 0, 0 // absentees and quiet circles found over every step and window
 	froms := []string{"2026-10-01", "2026-10-15", "2026-11-05"}
+	nows := []time.Time{testdb.Today, time.Date(2026, time.November, 12, 23, 30, 0, 0, time.UTC), time.Date(2026, time.October, 20, 1, 0, 0, 0, time.UTC)}
+	zones := []string{"", "UTC", "Pacific/Auckland", "America/Los_Angeles", "Pacific/Kiritimati"}
 	for seed := range uint64(seeds) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			st, f := testdb.New(t)
@@ -136,6 +141,18 @@ func TestStreaksMatchRecount(t *testing.T) {
 				{"archive circle", 1, func() error {
 					c, _ := pick("circles")
 					return db.Model(&model.Circle{}).Where("id = ?", c).Update("status", model.CircleArchived).Error
+				}},
+				{"pause or resume circle", 1, func() error {
+					c, _ := pick("circles")
+					return db.Model(&model.Circle{}).Where("id = ?", c).Update("status", anyOf([]string{model.CirclePaused, model.CircleActive, model.CircleForming})).Error
+				}},
+				{"start circle later", 1, func() error {
+					c, _ := pick("circles")
+					return db.Model(&model.Circle{}).Where("id = ?", c).Update("start_date", anyOf([]string{"", start()[:10], "2026-11-25"})).Error
+				}},
+				{"move circle to a zone", 1, func() error {
+					c, _ := pick("circles")
+					return db.Model(&model.Circle{}).Where("id = ?", c).Update("time_zone", anyOf(zones)).Error
 				}},
 				{"add session", 4, func() error {
 					c, ok := pick("circles")
@@ -201,10 +218,14 @@ func TestStreaksMatchRecount(t *testing.T) {
 					t.Fatalf("step %d, %s: %v", i, ops[op].name, err)
 				}
 				found += wantStreaks(t, db, fmt.Sprintf("step %d, %s", i, ops[op].name), froms)
+				quiet += wantCircles(t, db, fmt.Sprintf("step %d, %s", i, ops[op].name), nows)
 			}
 		})
 	}
 	if found < seeds*steps/8 {
 		t.Errorf("the 42-day rule found only %d absentees over every step: the random writes test too little", found)
+	}
+	if quiet < seeds*steps/2 {
+		t.Errorf("the quiet-circle rules found only %d items over every step: the random writes test too little", quiet)
 	}
 }

@@ -87,9 +87,10 @@ func (t *Today) Get() (View, error) {
 	return v, err
 }
 
-// noCircles reports whether the file has no circle at all.
+// noCircles reports whether the file has no circle at all (one seek: the
+// largest id).
 func noCircles(tx *gorm.DB) (bool, error) {
-	var ids []uint
-	err := tx.Table("circles").Limit(1).Pluck("id", &ids).Error
-	return len(ids) == 0, err
+	var last *uint
+	err := tx.Table("circles").Select("MAX(id)").Scan(&last).Error
+	return last == nil, err
 }
