@@ -3,7 +3,6 @@ package pairing
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/match"
@@ -47,25 +46,6 @@ func (p *Pairing) SaveVocabulary(tags []model.MatchTag) ([]model.MatchTag, error
 	return p.Vocabulary()
 }
 
-// vocabularyOf checks tags and makes them a match.Vocabulary.
-func vocabularyOf(tags []model.MatchTag) (match.Vocabulary, error) {
-	if len(tags) > MaxTags {
-		return nil, apperr.New(apperr.Invalid, "vocabulary", "The vocabulary holds at most %d tags.", MaxTags)
-	}
-	v := match.Vocabulary{}
-	for _, t := range tags {
-		tag := strings.TrimSpace(t.Tag)
-		if tag == "" || utf8.RuneCountInString(tag) > 200 || utf8.RuneCountInString(t.Synonyms) > 2000 {
-			return nil, apperr.New(apperr.Invalid, "vocabulary", "Each tag needs a name of at most 200 characters, and its synonyms at most 2,000.")
-		}
-		if _, dup := v[tag]; dup {
-			return nil, apperr.New(apperr.Invalid, "vocabulary", "The tag “%s” is there twice.", tag)
-		}
-		v[tag] = tags2(t.Synonyms)
-	}
-	return v, v.Check()
-}
-
 // tags2 splits a synonyms list, as a person's tags are split.
 func tags2(s string) []string {
 	out := tags(s)
@@ -103,8 +83,14 @@ func (p *Pairing) NeverMatch(a, b uint, never bool) error {
 		if err := tx.Model(&model.Person{}).Where("id IN ?", []uint{a, b}).Count(&n).Error; err != nil || n != 2 {
 			return cmpErr(err, apperr.New(apperr.Invalid, "people", "One of the two is not here."))
 		}
-		return tx.Where(model.NeverMatch{AID: a, BID: b}).
-			FirstOrCreate(&model.NeverMatch{AID: a, BID: b, CreatedAt: p.now().UTC().Format(time.RFC3339)}).Error
+		var had int64
+		if err := tx.Model(&model.NeverMatch{}).Where("a_id = ? AND b_id = ?", a, b).Count(&had).Error; err != nil || had > 0 {
+			return err
+		}
+		if err := neverRoom(tx, a, b); err != nil {
+			return err
+		}
+		return tx.Create(&model.NeverMatch{AID: a, BID: b, CreatedAt: p.now().UTC().Format(time.RFC3339)}).Error
 	})
 }
 

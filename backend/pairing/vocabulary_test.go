@@ -52,7 +52,7 @@ func TestVocabularyAndNeverMatch(t *testing.T) {
 		t.Errorf("forgotten, yet %s was suggested", s.Names[s.Matches[0].Mentor])
 	}
 	_, err = p.SaveVocabulary([]model.MatchTag{{Tag: "a", Synonyms: "x"}, {Tag: "b", Synonyms: "X"}})
-	testdb.WantError(t, err, apperr.Invalid, "vocabulary")
+	testdb.WantError(t, err, apperr.Invalid, "vocabulary.1.synonyms")
 	if v, _ := p.Vocabulary(); len(v) != 1 {
 		t.Errorf("a refused vocabulary changed the saved one: %v", v)
 	}

@@ -688,4 +688,12 @@ export const pairing = {
   create: (req) => call('pairing.Pairing.Create', { cohort: req.cohort, circles: req.circles, leaders: req.leaders, firstSession: req.firstSession || '' }),
   /** @returns {Promise<{running: boolean, what: string, done: number, total: number}>} how far the latest run is */
   progress: () => call('pairing.Pairing.Progress'),
+  /** @returns {Promise<{tag: string, synonyms: string}[]>} the matching vocabulary: each tag with its synonyms (comma-separated), by tag, 2,000 at most */
+  vocabulary: () => call('pairing.Pairing.Vocabulary'),
+  /** @param {{tag: string, synonyms: string}[]} tags the whole vocabulary, replacing the saved one @returns {Promise<{tag: string, synonyms: string}[]>} the vocabulary as saved; a bad row fails on field "vocabulary.ROW.tag" or "vocabulary.ROW.synonyms" (ROW from 0) */
+  saveVocabulary: (tags) => call('pairing.Pairing.SaveVocabulary', tags),
+  /** @param {number} a a person's id @param {number} b another's @param {boolean} never true: never suggest the two to each other; false: forget it @returns {Promise<void>} */
+  neverMatch: (a, b, never) => call('pairing.Pairing.NeverMatch', a, b, !!never),
+  /** @param {number} personId @returns {Promise<{id: number, name: string, since: string}[]>} the people they are never matched with, newest first, 200 at most */
+  neverList: (personId) => call('pairing.Pairing.NeverList', personId),
 };

@@ -1,7 +1,9 @@
 // The match screen (#/match): a cohort's mentees matched with its mentors
 // by Go's whole-cohort assignment, with the weights and hard rules the
 // leader sets; every pair explains its points, the leader pins or rejects
-// pairs and runs again, then publishes the pairs as circles of two.
+// pairs and runs again, then publishes the pairs as circles of two. A pair
+// made "never" is rejected for good (pairing.NeverMatch); the tag
+// vocabulary the scores read opens from the form.
 
 import { h, replace } from '../lib/dom.js';
 import { plural } from '../lib/format.js';
@@ -18,30 +20,36 @@ import { toast, reportError } from './toast.js';
 import { openCohortScreen, withProgress } from './cohort-screen.js';
 
 /**
- * One suggested pair: mentee ← mentor, the points, why, and Pin / Reject.
+ * One suggested pair: mentee ← mentor, the points, why, and Pin / Reject / Never.
  * @param {any} m a match.Match
  * @param {Record<string, string>} names
  * @param {Map<string, 'pin'|'reject'>} marks
  * @param {(m: any, mark: 'pin'|'reject') => void} onMark
+ * @param {Set<string>} nevers the pairs made never, by pairKey
+ * @param {(m: any) => void} onNever
  * @returns {HTMLElement}
  */
-function pairRow(m, names, marks, onMark) {
+function pairRow(m, names, marks, onMark, nevers, onNever) {
   const mentee = names[m.mentee] || m.mentee;
   const mentor = names[m.mentor] || m.mentor;
   const mark = marks.get(pairKey(m));
   const who = `${mentee} with ${mentor}`;
   const pin = button({ label: 'Pin', icon: 'pin', size: 'sm', testid: 'pair-pin', onclick: () => onMark(m, 'pin'), ariaLabel: `Pin ${who}` });
   const reject = button({ label: 'Reject', icon: 'x', size: 'sm', testid: 'pair-reject', onclick: () => onMark(m, 'reject'), ariaLabel: `Reject ${who}` });
+  const isNever = nevers.has(pairKey(m));
+  const never = button({ label: 'Never', icon: 'lock', size: 'sm', testid: 'pair-never', onclick: () => onNever(m), ariaLabel: `Never suggest ${who} again`, title: isNever ? 'Suggested again from now on: press to forget the “never”' : 'Never suggest these two again' });
   pin.setAttribute('aria-pressed', String(mark === 'pin'));
   reject.setAttribute('aria-pressed', String(mark === 'reject'));
+  never.setAttribute('aria-pressed', String(isNever));
   const parts = (m.explanation.parts || []).filter((p) => p.text);
-  return h('li', { class: ['match-pair', mark && `is-${mark}`], testid: 'match-pair', 'data-key': pairKey(m), 'data-mark': mark || '' },
+  return h('li', { class: ['match-pair', mark && `is-${mark}`, isNever && 'is-never'], testid: 'match-pair', 'data-key': pairKey(m), 'data-mark': mark || '', 'data-never': isNever ? 'true' : '' },
     h('div', { class: 'match-pair-head' },
       h('p', { class: 'match-pair-names' },
         h('span', { testid: 'pair-mentee' }, mentee), h('span', { class: 'match-arrow', 'aria-hidden': 'true' }, ' ← '), h('span', { class: 'visually-hidden' }, ' mentored by '), h('span', { testid: 'pair-mentor' }, mentor)),
       m.pinned ? h('span', { class: 'badge', testid: 'pair-pinned' }, 'Kept as pinned') : null,
+      isNever ? h('span', { class: 'badge match-never-badge', testid: 'pair-never-badge' }, 'Never again') : null,
       h('span', { class: 'match-points', testid: 'pair-points' }, `${m.explanation.total} points`),
-      h('span', { class: 'match-pair-actions' }, pin, reject)),
+      h('span', { class: 'match-pair-actions' }, pin, reject, never)),
     parts.length ? h('ul', { class: 'match-why', testid: 'pair-why', 'aria-label': `Why ${who}` },
       ...parts.map((p) => h('li', null, h('span', { class: 'match-part-points' }, `${p.points}/${p.max}`), ' ', p.text))) : null);
 }
@@ -60,6 +68,8 @@ export async function mount(root, route, ctx) {
   const { header, picker } = opened;
 
   let marks = /** @type {Map<string, 'pin'|'reject'>} */ (new Map());
+  /** The pairs made never on this screen, by pairKey: saved in Go, so later runs leave them out too. @type {Set<string>} */
+  const nevers = new Set();
   let result = null;
   let page = 0;
   let running = false;
@@ -74,7 +84,8 @@ export async function mount(root, route, ctx) {
     h('div', { class: 'pairing-grid' }, language,
       field({ name: 'minOverlapHours', label: 'At least N hours of working-time overlap', type: 'number', value: 0, min: 0, max: 8, step: 1, what: 'The overlap', hint: '0 to 8; 0 accepts any time zones.' })));
   const suggestBtn = button({ label: 'Suggest pairs', icon: 'people', variant: 'primary', type: 'submit', testid: 'suggest-pairs' });
-  form.append(row(picker.field), weights, rules, formErrorBanner(), h('div', { class: 'form-actions pairing-actions' }, suggestBtn));
+  const vocabBtn = button({ label: 'Tag vocabulary', icon: 'list', testid: 'edit-vocabulary', title: 'The tags strengths and growth areas match by, with their synonyms', onclick: () => editVocabulary().catch(reportError) });
+  form.append(row(picker.field), weights, rules, formErrorBanner(), h('div', { class: 'form-actions pairing-actions' }, vocabBtn, suggestBtn));
   const progressSlot = h('div', { class: 'pairing-progress-slot', hidden: true });
   const results = h('div', { class: 'pairing-results', testid: 'match-results' });
   replace(root, header, form, progressSlot, results);
@@ -124,20 +135,67 @@ export async function mount(root, route, ctx) {
   // A new cohort starts over: the marks name the old cohort's people.
   form.elements.namedItem('cohort').addEventListener('change', () => {
     marks = new Map();
+    nevers.clear();
     result = null;
     replace(results);
   });
 
+  /** Redraws a pair's row in place, focusing its button for what was pressed. */
+  function redrawPair(m, pressed) {
+    const old = results.querySelector(`[data-key="${pairKey(m)}"]`);
+    if (old) {
+      const fresh = pairRow(m, result.names, marks, onMark, nevers, onNever);
+      old.replaceWith(fresh);
+      /** @type {HTMLElement|null} */ (fresh.querySelector(`[data-testid=pair-${pressed}]`))?.focus();
+    }
+    updateActions();
+  }
+
   /** Pins or rejects a pair (or clears it), updating its row and the publish button in place. */
   function onMark(m, mark) {
     marks = toggleMark(marks, m, mark);
-    const old = results.querySelector(`[data-key="${pairKey(m)}"]`);
-    if (old) {
-      const fresh = pairRow(m, result.names, marks, onMark);
-      old.replaceWith(fresh);
-      /** @type {HTMLElement|null} */ (fresh.querySelector(`[data-testid=pair-${mark}]`))?.focus();
+    redrawPair(m, mark);
+  }
+
+  /**
+   * Makes a pair never to be suggested again, in Go, and rejects it here;
+   * pressed again (or Undo), forgets the "never" and the rejection.
+   */
+  async function onNever(m) {
+    const k = pairKey(m);
+    const never = !nevers.has(k);
+    const who = `${result.names[m.mentee] || m.mentee} and ${result.names[m.mentor] || m.mentor}`;
+    try {
+      await api.pairing.neverMatch(Number(m.mentee), Number(m.mentor), never);
+    } catch (err) {
+      reportError(err);
+      return;
     }
-    updateActions();
+    if (!ctx.alive() || !result) return;
+    if (never) {
+      nevers.add(k);
+      marks = new Map(marks).set(k, 'reject');
+      toast(`${who} will never be suggested together again.`, { kind: 'success', action: { label: 'Undo', testid: 'toast-undo', run: () => { if (nevers.has(k)) onNever(m); } } });
+    } else {
+      nevers.delete(k);
+      marks = new Map(marks);
+      marks.delete(k);
+      toast(`${who} may be suggested together again.`, { kind: 'info' });
+    }
+    redrawPair(m, 'never');
+  }
+
+  /** Opens the tag vocabulary; a save runs the matching again, so the scores read it. */
+  async function editVocabulary() {
+    const { openVocabulary } = await import('./vocabulary.js');
+    const saved = await openVocabulary();
+    if (!saved) {
+      vocabBtn.focus();
+      return;
+    }
+    toast(`Saved the vocabulary: ${plural(saved.length, 'tag')}.${result ? ' Suggesting again with it…' : ''}`, { kind: 'success' });
+    if (result) await suggest();
+    else vocabBtn.focus();
   }
 
   const againBtn = button({ label: 'Suggest again', icon: 'restore', testid: 'suggest-again', onclick: () => suggest(), title: 'Run again, keeping the pinned pairs and leaving out the rejected ones' });
@@ -150,7 +208,8 @@ export async function mount(root, route, ctx) {
     publishBtn.querySelector('span').textContent = `Publish ${n} ${n === 1 ? 'pair' : 'pairs'}`;
     publishBtn.disabled = n === 0;
     const c = constraintsFor({}, marks);
-    marksNote.textContent = c.pinned.length || c.banned.length ? `${c.pinned.length} pinned · ${c.banned.length} rejected (kept for the next run)` : '';
+    const nv = nevers.size ? ` · ${nevers.size} never again` : '';
+    marksNote.textContent = c.pinned.length || c.banned.length ? `${c.pinned.length} pinned · ${c.banned.length} rejected (kept for the next run)${nv}` : '';
   }
 
   /** Publishes the pairs not rejected as circles of two. */
@@ -178,7 +237,7 @@ export async function mount(root, route, ctx) {
   function render() {
     const r = result;
     const pg = pageOf(r.matches, page);
-    const list = h('ol', { class: 'match-list', testid: 'match-list' }, ...pg.rows.map((m) => pairRow(m, r.names, marks, onMark)));
+    const list = h('ol', { class: 'match-list', testid: 'match-list' }, ...pg.rows.map((m) => pairRow(m, r.names, marks, onMark, nevers, onNever)));
     const pager = pg.pages > 1 ? h('div', { class: 'pairing-pager', testid: 'match-pager' },
       button({ label: 'Previous', icon: 'chevron-left', size: 'sm', disabled: pg.page === 0, testid: 'match-prev', onclick: () => turn(-1) }),
       h('span', { class: 'muted small', 'aria-live': 'polite' }, pg.label),

@@ -19,6 +19,7 @@ import { openPersonForm } from './person-form.js';
 import { goalsSection, storySection, deleteGoal } from './goals.js';
 import { milestonesSection, openMilestoneForm, deleteMilestone } from './milestones.js';
 import { skillsSection, loadSkills } from './skills.js';
+import { neverSection, openNeverPicker } from './never.js';
 
 const VISITS_SHOWN = 12;
 
@@ -49,15 +50,18 @@ export async function mount(root, route, ctx) {
   /** @type {import('./skills.js').SkillBlock[]} the skills of each circle of theirs that uses a framework */
   let skills = [];
   let allVisits = false;
+  /** @type {{id: number, name: string, since: string}[]} the people matching never suggests with them, newest first */
+  let never = [];
 
   const reload = async () => {
     try {
-      const [p, st] = await Promise.all([api.people.get(route.id), api.story.person(route.id)]);
+      const [p, st, nv] = await Promise.all([api.people.get(route.id), api.story.person(route.id), api.pairing.neverList(route.id)]);
       const sk = await loadSkills(route.id, (p.circles || []).map((c) => ({ circleId: c.circleId, name: c.name })));
       if (!ctx.alive()) return;
       page = p;
       story = st;
       skills = sk;
+      never = nv || [];
       render();
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('people'), backLabel: 'All people' }));
@@ -176,6 +180,36 @@ export async function mount(root, route, ctx) {
     onEdit: (m) => milestoneForm(m).catch(reportError),
     onDelete: (m) => deleteMilestone(m, { onDeleted: () => reloadStory().then(() => keepFocusIn('milestones-section', '[data-testid=add-milestone]')) }).catch(reportError),
   });
+  /** Reads the never-match list again and redraws, then focuses what css finds in its section. */
+  const reloadNever = async (css) => {
+    const nv = await api.pairing.neverList(route.id);
+    if (!ctx.alive()) return;
+    never = nv || [];
+    render();
+    /** @type {HTMLElement|null} */ (root.querySelector(`[data-testid=never-section] ${css}`) || root.querySelector('[data-testid=never-add]'))?.focus();
+  };
+  const addNever = async () => {
+    const added = await openNeverPicker(page.person, never);
+    if (added) {
+      toast(`Matching will never suggest ${page.person.name} with ${added.name}.`, { kind: 'success' });
+      await reloadNever('[data-testid=never-add]');
+    } else {
+      /** @type {HTMLElement|null} */ (root.querySelector('[data-testid=never-add]'))?.focus();
+    }
+  };
+  const removeNever = async (other) => {
+    const at = never.findIndex((x) => x.id === other.id);
+    await api.pairing.neverMatch(page.person.id, other.id, false);
+    toast(`${other.name} may be suggested with ${page.person.name} again.`, {
+      kind: 'success',
+      action: { label: 'Undo', testid: 'toast-undo', run: () => api.pairing.neverMatch(page.person.id, other.id, true).then(() => ctx.alive() && reloadNever(`[data-person-id="${other.id}"] [data-testid=never-remove]`)).catch(reportError) },
+    });
+    // The focus goes to the row that took its place, else the one before, else Add.
+    const rest = never.filter((x) => x.id !== other.id);
+    const next = rest[Math.min(at, rest.length - 1)];
+    await reloadNever(next ? `[data-person-id="${next.id}"] [data-testid=never-remove]` : '[data-testid=never-add]');
+  };
+
   const growthReport = async () => {
     const { openGrowthReport } = await import('./growth-report.js');
     await openGrowthReport(page.person);
@@ -270,7 +304,8 @@ export async function mount(root, route, ctx) {
               h('span', { class: 'private-tag', testid: 'private-tag' }, 'Private — never exported')),
             p.privateNote
               ? h('p', { class: 'prewrap', testid: 'private-note-text' }, p.privateNote)
-              : h('p', { class: 'muted small' }, 'Only you see this note. Use Edit to write one.')))));
+              : h('p', { class: 'muted small' }, 'Only you see this note. Use Edit to write one.')),
+          neverSection({ person: p, people: never, onAdd: () => addNever().catch(reportError), onRemove: (x) => removeNever(x).catch(reportError) }))));
   }
 
   // A goal of this person restored from a toast's Undo (here or on its page).
