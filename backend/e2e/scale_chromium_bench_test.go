@@ -99,7 +99,7 @@ func BenchmarkScaleChromium(b *testing.B) {
 		s := &sets[i]
 		s.srv = serveTB(b, s.data)
 		s.tab = chromiumTB(b, scaleProbe)
-		s.tab.do(chromedp.Navigate(s.srv.URL)) // trades the one-time token for the cookie
+		s.tab.do(chromedp.Navigate(s.srv.URL))                                                 // trades the one-time token for the cookie
 		s.tab.waitFor(`document.querySelector('[data-testid=today-count]') && ` + pageSettled) // the app opens on Today
 		s.figs, s.last = map[string]*listFigures{}, map[string]listEnd{}
 		for _, l := range scaleLists {

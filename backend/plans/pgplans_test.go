@@ -46,10 +46,6 @@ func TestPostgresScreenPlans(t *testing.T) {
 	big := bigTables(t, sqlDB)
 	checked := 0
 	for _, sc := range screens {
-		if why, open := pgPlansOpen[sc.screen]; open {
-			t.Logf("%s: not checked on PostgreSQL: %s", sc.screen, why)
-			continue
-		}
 		for _, c := range sc.calls {
 			rec.Take()
 			if _, err := c.run(w); err != nil {
@@ -71,13 +67,6 @@ func TestPostgresScreenPlans(t *testing.T) {
 	if checked < 100 {
 		t.Errorf("checked %d statements: the recorder missed the calls", checked)
 	}
-}
-
-// pgPlansOpen names the screens whose PostgreSQL plans are known to read
-// a big table whole, and why: each is work still to do, not a pass.
-var pgPlansOpen = map[string]string{
-	"today": "with the planner's statistics PostgreSQL joins the drifting and 42-day rules' candidates by hashing " +
-		"attendance and memberships whole instead of walking the indexes SQLite walks (2026-12-03: open)",
 }
 
 // bigTable is how many rows a large table must hold for a Seq Scan of it to

@@ -60,7 +60,7 @@ var migrations = []Migration{
 	{ID: "2026-12-05-roster", SQLite: script(rosterSQL), Postgres: script(rosterPostgresSQL)},
 	{ID: "2026-12-04-today-streaks", SQLite: script(todayStreaksSQL), Postgres: todayStreaksPostgres},
 	{ID: "2026-12-05-matching-profile", SQLite: script(matchingProfileSQL), Postgres: script(matchingProfilePostgres)},
-	{ID: "2026-12-06-today-circles", SQLite: script(todayCirclesSQL), Postgres: todayCirclesPostgres},
+	{ID: "2026-12-06-today-at-scale", SQLite: script(todayCirclesSQL), Postgres: todayCirclesPostgres},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than

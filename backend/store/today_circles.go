@@ -6,9 +6,10 @@ import (
 	"gorm.io/gorm"
 )
 
-// Migration 2026-12-06-today-circles: whether each circle still meets and
-// its latest held and planned session, kept by triggers, for the Today
-// screen's quiet-circle rules. The triggers differ by engine.
+// Migration 2026-12-06-today-at-scale: whether each circle still meets
+// and its latest held and planned session, kept by triggers, for the Today
+// screen's quiet-circle rules, and today_streaks by latest miss for its
+// drifting rule. The triggers differ by engine.
 //
 //go:embed today_circles.sql
 var todayCirclesSQL string

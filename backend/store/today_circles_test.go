@@ -18,7 +18,7 @@ type todayCircleRow struct {
 }
 
 // TestTodayCirclesFilledForExistingCircles checks that migration
-// 2026-12-06-today-circles gives every circle already in a file its row:
+// 2026-12-06-today-at-scale gives every circle already in a file its row:
 // it builds circles and sessions, takes the migration back out (table,
 // triggers and record), and opens the file again, which runs it.
 func TestTodayCirclesFilledForExistingCircles(t *testing.T) {
@@ -40,7 +40,7 @@ func TestTodayCirclesFilledForExistingCircles(t *testing.T) {
 	for _, stmt := range []string{"DROP TABLE today_circles", "DROP TRIGGER today_circles_circle_insert",
 		"DROP TRIGGER today_circles_circle_status", "DROP TRIGGER today_circles_session_insert",
 		"DROP TRIGGER today_circles_session_update", "DROP TRIGGER today_circles_session_delete",
-		"DELETE FROM schema_migrations WHERE id = '2026-12-06-today-circles'"} {
+		"DROP INDEX idx_today_streaks_last_absent", "DELETE FROM schema_migrations WHERE id = '2026-12-06-today-at-scale'"} {
 		if err := st.DB.Exec(stmt).Error; err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}

@@ -17,14 +17,17 @@ type actionRow struct {
 	Owner            *string
 }
 
-// actionSelect reads open items of circles that still meet.
+// actionSelect reads open items of circles that still meet, with their
+// circle's name and zone and their owner's name looked up by key (so
+// neither engine joins circles or people by reading them whole).
 const actionSelect = `ai.id, ai.circle_id, ai.session_id, ai.text, ai.due_on, ai.created_at,
-	c.name AS circle, c.time_zone, p.name AS owner`
+	(SELECT c.name FROM circles c WHERE c.id = ai.circle_id) AS circle,
+	(SELECT c.time_zone FROM circles c WHERE c.id = ai.circle_id) AS time_zone,
+	(SELECT p.name FROM people p WHERE p.id = ai.owner_id) AS owner`
 
 func openActions(tx *gorm.DB) *gorm.DB {
 	return tx.Table("action_items ai").Select(actionSelect).
-		Joins("JOIN circles c ON c.id = ai.circle_id AND " + activeCircle).
-		Joins("LEFT JOIN people p ON p.id = ai.owner_id").Where("ai.status = 'open'")
+		Where("ai.status = 'open' AND (SELECT c.status FROM circles c WHERE c.id = ai.circle_id) NOT IN ('archived', 'completed')")
 }
 
 // overdue finds open items past their due date by more than OverdueDays,

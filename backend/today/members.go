@@ -11,39 +11,36 @@ import (
 const activeCircle = "c.status NOT IN ('archived', 'completed')"
 
 // missedSQL finds current members who missed at least ? of their circle's
-// last ? held sessions, newest last miss first. It walks held sessions from
-// the newest down (index on sessions by status and start) and stops once
-// LIMIT rows are found, so it reads the few latest sessions' absences, not
-// every mark in the file. Each absence counts when its session is within
-// the circle's window (since: the start of its ?-th latest held session, an
-// index seek with OFFSET) and is the member's latest miss there; the
-// counts are seeks by circle, status and start, then by session, status
-// and person. A recent window as a subquery, not a CTE: SQLite cannot
-// stop a materialized CTE early.
-const missedSQL = `SELECT a.person_id, p.name AS person, q.circle_id, c.name AS circle, c.time_zone,
+// last ? held sessions, newest last miss first. It walks today_streaks
+// (kept by triggers: each circle and person's latest held session missed)
+// by that latest miss, newest first, and stops once LIMIT rows are found:
+// a member drifts only if their latest miss is in the circle's window
+// (since: the start of its ?-th latest held session, an index seek with
+// OFFSET, joined once a row), and the count is seeks by circle, status and
+// start, then by session, status and person. Names, the circle's state
+// and the membership are looked up by key in scalar subqueries, which
+// neither engine turns into a join that reads them whole (PostgreSQL does
+// so with EXISTS).
+const missedSQL = `SELECT t.person_id, (SELECT p.name FROM people p WHERE p.id = t.person_id) AS person, t.circle_id,
+	(SELECT c.name FROM circles c WHERE c.id = t.circle_id) AS circle,
+	(SELECT c.time_zone FROM circles c WHERE c.id = t.circle_id) AS time_zone,
 	` + windowMissed + ` AS missed,
 	(SELECT MIN(r.starts_at) FROM ` + windowAbsences + `) AS first_missed,
-	q.starts_at AS last_missed,
-	(SELECT COUNT(*) FROM sessions r WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.since) AS held
-FROM (SELECT s.id, s.circle_id, s.starts_at,
-		COALESCE((SELECT s2.starts_at FROM sessions s2 WHERE s2.circle_id = s.circle_id AND s2.status = 'held'
-			ORDER BY s2.starts_at DESC LIMIT 1 OFFSET ?), '') AS since
-	FROM sessions s WHERE s.status = 'held') q
-JOIN circles c ON c.id = q.circle_id
-JOIN attendance a ON a.session_id = q.id AND a.status = 'absent'
-JOIN memberships m ON m.circle_id = q.circle_id AND m.person_id = a.person_id AND m.left_on = ''
-JOIN people p ON p.id = a.person_id
-WHERE q.starts_at >= q.since AND ` + activeCircle + `
-	AND NOT EXISTS (SELECT 1 FROM sessions r JOIN attendance b ON b.session_id = r.id AND b.status = 'absent' AND b.person_id = a.person_id
-		WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.starts_at
-			AND (r.starts_at > q.starts_at OR r.id > q.id))
+	t.last_absent AS last_missed,
+	(SELECT COUNT(*) FROM sessions r WHERE r.circle_id = t.circle_id AND r.status = 'held' AND r.starts_at >= COALESCE(w.starts_at, '')) AS held
+FROM today_streaks t
+LEFT JOIN sessions w ON w.id = (SELECT s.id FROM sessions s WHERE s.circle_id = t.circle_id AND s.status = 'held'
+	ORDER BY s.starts_at DESC, s.id DESC LIMIT 1 OFFSET ?)
+WHERE t.last_absent > '' AND t.last_absent >= COALESCE(w.starts_at, '')
+	AND (SELECT c.status FROM circles c WHERE c.id = t.circle_id) NOT IN ('archived', 'completed')
+	AND (SELECT m.id FROM memberships m WHERE m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' LIMIT 1) IS NOT NULL
 	AND ` + windowMissed + ` >= ?
-ORDER BY q.starts_at DESC, a.person_id, q.circle_id
+ORDER BY t.last_absent DESC, t.person_id DESC, t.circle_id DESC
 LIMIT ?`
 
-// windowAbsences is member a's absences among q's circle's window.
-const windowAbsences = `sessions r JOIN attendance b ON b.session_id = r.id AND b.status = 'absent' AND b.person_id = a.person_id
-		WHERE r.circle_id = q.circle_id AND r.status = 'held' AND r.starts_at >= q.since`
+// windowAbsences is member t's absences among its circle's window.
+const windowAbsences = `sessions r JOIN attendance b ON b.session_id = r.id AND b.status = 'absent' AND b.person_id = t.person_id
+		WHERE r.circle_id = t.circle_id AND r.status = 'held' AND r.starts_at >= COALESCE(w.starts_at, '')`
 
 // windowMissed counts them.
 const windowMissed = `(SELECT COUNT(*) FROM ` + windowAbsences + `)`
@@ -89,15 +86,17 @@ func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 // (the longest since their latest absence first), and stops at the limit;
 // then it counts each finding's absences in the window by index seeks on
 // its marks.
-const absentSQL = `SELECT t.person_id, p.name AS person, t.circle_id, c.name AS circle, c.time_zone,
+const absentSQL = `SELECT t.person_id, (SELECT p.name FROM people p WHERE p.id = t.person_id) AS person, t.circle_id,
+	(SELECT c.name FROM circles c WHERE c.id = t.circle_id) AS circle,
+	(SELECT c.time_zone FROM circles c WHERE c.id = t.circle_id) AS time_zone,
 	(SELECT COUNT(*) FROM ` + streakAbsences + `) AS missed,
 	(SELECT MIN(s.starts_at) FROM ` + streakAbsences + `) AS first_missed,
 	t.last_absent AS last_missed
 FROM today_streaks t
-JOIN circles c ON c.id = t.circle_id AND ` + activeCircle + `
-JOIN memberships m ON m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' AND m.joined_on <= ?
-JOIN people p ON p.id = t.person_id
 WHERE t.last_absent > t.last_attended AND t.last_absent >= ? AND t.last_attended < ?
+	AND (SELECT c.status FROM circles c WHERE c.id = t.circle_id) NOT IN ('archived', 'completed')
+	AND (SELECT m.id FROM memberships m WHERE m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' AND m.joined_on <= ?
+		LIMIT 1) IS NOT NULL
 ORDER BY t.last_absent, t.person_id, t.circle_id
 LIMIT ?`
 
