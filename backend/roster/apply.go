@@ -121,6 +121,7 @@ func (s *Roster) write(tx *gorm.DB, res *Result, file string) error {
 	p := &res.Plan
 	var rec written
 	var created []model.Person
+	var updated []*model.Person
 	createdRow := map[int]int{} // index in created -> index in p.Rows
 	for i := range p.Rows {
 		rp := &p.Rows[i]
@@ -137,14 +138,15 @@ func (s *Roster) write(tx *gorm.DB, res *Result, file string) error {
 			for _, f := range rp.Changes {
 				set(rp.person, f, rp.values[f])
 			}
-			if err := savePerson(tx.Save(rp.person), rp); err != nil {
-				return err
-			}
-			res.Updated++
+			updated = append(updated, rp.person)
 		}
 	}
+	if err := updatePeople(tx, updated, tx.NowFunc()); err != nil {
+		return personWriteError(err)
+	}
+	res.Updated = len(updated)
 	if len(created) > 0 {
-		if err := savePerson(tx.CreateInBatches(&created, batch), nil); err != nil {
+		if err := personWriteError(tx.CreateInBatches(&created, batch).Error); err != nil {
 			return err
 		}
 	}
@@ -163,16 +165,13 @@ func (s *Roster) write(tx *gorm.DB, res *Result, file string) error {
 	return s.remember(tx, res, file, rec)
 }
 
-// savePerson maps a failed person write: a duplicate email (someone wrote
-// it meanwhile) is a conflict naming the row when there is one.
-func savePerson(q *gorm.DB, rp *RowPlan) error {
-	if errors.Is(q.Error, gorm.ErrDuplicatedKey) {
-		if rp != nil {
-			return apperr.New(apperr.Conflict, "rows", "Row %d: someone else already has the email %s.", rp.Row, rp.Email)
-		}
+// personWriteError maps a failed write of people: a duplicate email
+// (someone wrote it meanwhile) is a conflict.
+func personWriteError(err error) error {
+	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return apperr.New(apperr.Conflict, "rows", "Someone else already has one of the file's emails; run the dry run again.")
 	}
-	return apperr.FromDB(q.Error, "", "person")
+	return apperr.FromDB(err, "", "person")
 }
 
 // join adds each row's person to the plan's circle with its role.

@@ -87,8 +87,31 @@ func BenchmarkImport(b *testing.B) {
 	b.ReportMetric(float64(total)/float64(b.N), "stmts/op")
 }
 
+// BenchmarkImportUpdates imports 10,000 rows that each change a person
+// already there (every organization and title), a fresh database each time.
+func BenchmarkImportUpdates(b *testing.B) {
+	data := bigRoster(benchRows)
+	changed := []byte(strings.ReplaceAll(string(data), ";Org ", ";Firma "))
+	var total int64
+	for b.Loop() {
+		b.StopTimer()
+		svc, f := setup(b)
+		if _, err := svc.Import(roster.Request{Source: roster.Source{Name: "r.csv", Data: data}}); err != nil {
+			b.Fatal(err)
+		}
+		n := statements(b, f.DB)
+		b.StartTimer()
+		res, err := svc.Import(roster.Request{Source: roster.Source{Name: "r.csv", Data: changed}})
+		if err != nil || res.Updated != benchRows {
+			b.Fatalf("updated %d, %v", res.Updated, err)
+		}
+		total += n.Load()
+	}
+	b.ReportMetric(float64(total)/float64(b.N), "stmts/op")
+}
+
 // statements counts the statements GORM runs on db from now on.
-func statements(b *testing.B, db *gorm.DB) *atomic.Int64 {
+func statements(b testing.TB, db *gorm.DB) *atomic.Int64 {
 	n := &atomic.Int64{}
 	count := func(*gorm.DB) { n.Add(1) }
 	cb := db.Callback()

@@ -3,6 +3,7 @@ package roster
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"circlebook/backend/check"
@@ -157,5 +158,20 @@ func list(v string) string {
 	return strings.Join(out, ", ")
 }
 
+// knownZones holds the zone names validZone has accepted: loading a zone
+// reads the tz database each time (a third of a 10,000-row plan's CPU
+// time), and a roster names a few zones over and over. Only valid names
+// are kept, so a file of junk cannot grow it past the tz database.
+var knownZones sync.Map
+
 // validZone reports an IANA zone name.
-func validZone(v string) bool { return check.TimeZone("", v) == nil }
+func validZone(v string) bool {
+	if _, ok := knownZones.Load(v); ok {
+		return true
+	}
+	if check.TimeZone("", v) != nil {
+		return false
+	}
+	knownZones.Store(v, struct{}{})
+	return true
+}

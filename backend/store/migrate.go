@@ -61,6 +61,7 @@ var migrations = []Migration{
 	{ID: "2026-12-04-today-streaks", SQLite: script(todayStreaksSQL), Postgres: todayStreaksPostgres},
 	{ID: "2026-12-05-matching-profile", SQLite: script(matchingProfileSQL), Postgres: script(matchingProfilePostgres)},
 	{ID: "2026-12-06-today-at-scale", SQLite: script(todayCirclesSQL), Postgres: todayCirclesPostgres},
+	{ID: "2026-12-05-name-prefixes-batch", SQLite: unchanged, Postgres: script(namePrefixesBatchPostgres)},
 }
 
 // inPostgresBaseline is the PostgreSQL body of the migrations older than

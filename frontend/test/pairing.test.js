@@ -110,3 +110,16 @@ test('suggestedCircles starts from eight a circle, two who lead each', async () 
   assert.equal(suggestedCircles({ people: 80, mentors: 4 }), 10);
   assert.equal(suggestedCircles({ people: 3, mentors: 0 }), 1);
 });
+
+test('a member dropped on another circle asks to move there; anything else asks nothing', async () => {
+  const { memberDragData, dropMove } = await import('../js/lib/pairing.js');
+  assert.deepEqual(dropMove(memberDragData('17', 2), 0), { person: '17', from: 2, to: 0 });
+  assert.equal(dropMove(memberDragData('17', 2), 2), null, 'dropped back where they are');
+  assert.equal(dropMove('', 1), null, 'a drop without our data');
+  assert.equal(dropMove('some text', 1), null);
+  assert.equal(dropMove('{"person":17,"from":0}', 1), null, 'an ID that is not a string');
+  assert.equal(dropMove('{"person":"17","from":"0"}', 1), null, 'a circle that is not an index');
+  assert.equal(dropMove('null', 1), null);
+  assert.equal(dropMove(memberDragData('17', 0), -1), null);
+  assert.equal(dropMove(memberDragData('17', 0), NaN), null);
+});

@@ -204,3 +204,34 @@ export function cohortLabel(c) {
 export function suggestedCircles(c) {
   return Math.max(1, Math.round((c.people || 0) / 8), Math.ceil((c.mentors || 0) / 2));
 }
+
+/** The drag data type of a member of a proposed circle (form screen). */
+export const MEMBER_DRAG_TYPE = 'application/x-circlebook-member';
+
+/**
+ * What a member's drag carries: the person's ID and the circle they are in.
+ * @param {string} person
+ * @param {number} from the circle's index, from 0
+ * @returns {string}
+ */
+export function memberDragData(person, from) {
+  return JSON.stringify({ person, from });
+}
+
+/**
+ * The move a drop onto circle `to` asks for, or null when the data is not
+ * a member's drag (a file, some text) or the member is already there.
+ * @param {string} data what memberDragData made, as the drop reads it back
+ * @param {number} to the index of the circle dropped on, from 0
+ * @returns {{person: string, from: number, to: number}|null}
+ */
+export function dropMove(data, to) {
+  let d;
+  try {
+    d = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (!d || typeof d.person !== 'string' || !d.person || !Number.isInteger(d.from) || !Number.isInteger(to) || to < 0 || d.from === to) return null;
+  return { person: d.person, from: d.from, to };
+}

@@ -2,12 +2,14 @@
 // circles, or a size range), each circle's mix explained; the leader moves
 // people between circles with a "Move to…" select, which Go checks against
 // the rules, then creates the circles, each with a first session proposed.
+// A person can also be dragged onto another circle's card: the drop asks
+// for the same move, and the select stays the way to move by keyboard.
 
 import { h, replace } from '../lib/dom.js';
 import { plural } from '../lib/format.js';
 import { icon } from '../lib/icons.js';
 import { field, row, readForm, showError, clearErrors, formErrorBanner, errorSlot } from '../lib/forms.js';
-import { formOptions, memberLists, circleTitle, proposalSummary, createdMessage, pageOf, suggestedCircles } from '../lib/pairing.js';
+import { formOptions, memberLists, circleTitle, proposalSummary, createdMessage, pageOf, suggestedCircles, MEMBER_DRAG_TYPE, memberDragData, dropMove } from '../lib/pairing.js';
 import { href } from '../router.js';
 import * as api from '../api.js';
 import { button, section, onCtrlEnter } from './ui.js';
@@ -164,8 +166,10 @@ export async function mount(root, route, ctx) {
         const to = Number(select.value);
         if (to !== index) move(id, to, card, select, index);
       } });
+    // The name is what a mouse drags (the select and button stay clickable).
     return h('li', { class: 'form-member', testid: 'form-member', 'data-person': id },
-      h('span', { class: 'form-member-who' },
+      h('span', { class: 'form-member-who', draggable: 'true', testid: 'member-drag', 'data-from': index, title: `Drag ${name} to another circle` },
+        h('span', { class: 'form-member-grip', 'aria-hidden': 'true' }),
         h('span', { class: 'form-member-name', testid: 'form-member-name' }, name),
         leads ? h('span', { class: 'badge badge-lead', testid: 'lead-badge' }, 'Leads') : null),
       h('span', { class: 'form-member-move' }, select, go));
@@ -219,6 +223,7 @@ export async function mount(root, route, ctx) {
     replace(results,
       section({ title: 'Proposed circles', id: 'form-proposed', actions: [createBtn] },
         h('p', { class: 'pairing-summary', testid: 'form-summary', tabindex: '-1' }, proposalSummary(proposal)),
+        circles.length > 1 ? h('p', { class: 'muted small form-drag-hint', testid: 'form-drag-hint' }, 'Drag a person onto another circle, or choose a circle beside them and press Move.') : null,
         h('p', { class: 'pairing-done', testid: 'create-note', role: 'status', hidden: true }),
         h('div', { class: 'form-circles', testid: 'form-circles' }, ...pg.rows.map((c, i) => circleCard(c, first + i, circles.length))),
         pager));
@@ -230,6 +235,62 @@ export async function mount(root, route, ctx) {
     render();
     /** @type {HTMLElement|null} */ (results.querySelector(step < 0 ? '[data-testid=form-prev]:not(:disabled)' : '[data-testid=form-next]:not(:disabled)') || results.querySelector('[data-testid=form-summary]'))?.focus();
   }
+
+  // Drag and drop, on the results (which outlive every render): a member
+  // dragged over another circle's card lights it up; the drop asks Go for
+  // the move as the Move button does, focus and all.
+  /** @type {{person: string, from: number}|null} */
+  let dragging = null;
+  /** The circle card an event is in, or null. @param {Event} e @returns {HTMLElement|null} */
+  const cardOf = (e) => /** @type {Element} */ (e.target).closest?.('[data-testid=form-circle]') || null;
+  /** Lights up card alone as where the drop lands (none: null). @param {HTMLElement|null} card */
+  const target = (card) => {
+    for (const c of results.querySelectorAll('.is-drop-target')) if (c !== card) c.classList.remove('is-drop-target');
+    card?.classList.add('is-drop-target');
+  };
+  /** The move a drag over card would ask for, or null. @param {DragEvent} e @param {HTMLElement|null} card */
+  const wanted = (e, card) => (dragging && card && e.dataTransfer?.types.includes(MEMBER_DRAG_TYPE)
+    ? dropMove(memberDragData(dragging.person, dragging.from), Number(card.dataset.index)) : null);
+  results.addEventListener('dragstart', (e) => {
+    const who = /** @type {Element} */ (e.target).closest?.('[data-testid=member-drag]');
+    const li = who?.closest('[data-testid=form-member]');
+    if (!who || !li || !e.dataTransfer) return;
+    dragging = { person: li.dataset.person, from: Number(who.dataset.from) };
+    e.dataTransfer.setData(MEMBER_DRAG_TYPE, memberDragData(dragging.person, dragging.from));
+    e.dataTransfer.setData('text/plain', li.querySelector('[data-testid=form-member-name]').textContent);
+    e.dataTransfer.effectAllowed = 'move';
+    li.classList.add('is-dragging');
+  });
+  results.addEventListener('dragover', (e) => {
+    const card = cardOf(e);
+    if (!wanted(e, card)) {
+      target(null);
+      return;
+    }
+    e.preventDefault(); // this card takes the drop
+    e.dataTransfer.dropEffect = 'move';
+    target(card);
+  });
+  results.addEventListener('dragleave', (e) => {
+    const card = cardOf(e);
+    if (card && !card.contains(/** @type {Node|null} */ (e.relatedTarget))) card.classList.remove('is-drop-target');
+  });
+  results.addEventListener('drop', (e) => {
+    const card = cardOf(e);
+    if (!card || !e.dataTransfer) return;
+    e.preventDefault();
+    target(null);
+    const m = dropMove(e.dataTransfer.getData(MEMBER_DRAG_TYPE), Number(card.dataset.index));
+    const select = m && /** @type {HTMLSelectElement|null} */ (results.querySelector(`select[data-person="${CSS.escape(m.person)}"]`));
+    const from = select?.closest('[data-testid=form-circle]');
+    if (!m || !select || !from || select.disabled) return;
+    move(m.person, m.to, from, select, m.from);
+  });
+  results.addEventListener('dragend', () => {
+    dragging = null;
+    target(null);
+    for (const li of results.querySelectorAll('.is-dragging')) li.classList.remove('is-dragging');
+  });
 
   const stopKeys = onCtrlEnter(propose); // proposes circles from anywhere on the screen
   return { dispose: stopKeys };
