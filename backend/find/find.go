@@ -11,6 +11,7 @@ import (
 
 	"circlebook/backend/apperr"
 	"circlebook/backend/search"
+	"circlebook/backend/store"
 
 	"gorm.io/gorm"
 )
@@ -94,7 +95,7 @@ func (f *Find) Search(req Request) (Results, error) {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
-	err := f.db.Transaction(func(tx *gorm.DB) error {
+	err := store.Read(f.db, func(tx *gorm.DB) error {
 		circles, err := circleIDs(tx, t, req)
 		if err != nil || (circles != nil && len(circles) == 0) {
 			return err // no circle of that name: nothing is in it
