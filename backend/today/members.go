@@ -83,7 +83,8 @@ func drifting(tx *gorm.DB, c clock, s Settings, add func(Item)) error {
 // It reads today_streaks (kept by triggers: each circle and person's latest
 // held session attended and missed) through its partial index of pairs
 // whose latest mark is an absence, from the recent ones only, in its order
-// (the longest since their latest absence first), and stops at the limit;
+// (the longest since their latest absence first; ordering by its columns
+// keeps both engines on it), and stops at the limit;
 // then it counts each finding's absences in the window by index seeks on
 // its marks.
 const absentSQL = `SELECT t.person_id, (SELECT p.name FROM people p WHERE p.id = t.person_id) AS person, t.circle_id,
@@ -97,7 +98,7 @@ WHERE t.last_absent > t.last_attended AND t.last_absent >= ? AND t.last_attended
 	AND (SELECT c.status FROM circles c WHERE c.id = t.circle_id) NOT IN ('archived', 'completed')
 	AND (SELECT m.id FROM memberships m WHERE m.circle_id = t.circle_id AND m.person_id = t.person_id AND m.left_on = '' AND m.joined_on <= ?
 		LIMIT 1) IS NOT NULL
-ORDER BY t.last_absent, t.person_id, t.circle_id
+ORDER BY t.last_absent, t.last_attended, t.circle_id, t.person_id
 LIMIT ?`
 
 // streakAbsences is pair t's absences at held sessions since ?.

@@ -29,7 +29,9 @@ FROM (SELECT a.person_id, s.circle_id, COUNT(*) AS missed, MIN(s.starts_at) AS f
 JOIN circles c ON c.id = x.circle_id AND ` + activeCircle + `
 JOIN memberships m ON m.circle_id = x.circle_id AND m.person_id = x.person_id AND m.left_on = '' AND m.joined_on <= ?
 JOIN people p ON p.id = x.person_id
-ORDER BY x.last_missed, x.person_id, x.circle_id
+ORDER BY x.last_missed, COALESCE((SELECT MAX(s3.starts_at) FROM sessions s3 JOIN attendance a3 ON a3.session_id = s3.id
+	WHERE s3.circle_id = x.circle_id AND s3.status = 'held' AND a3.person_id = x.person_id AND a3.status IN ('present', 'late')), ''),
+	x.circle_id, x.person_id
 LIMIT ?`
 
 // streakRecount is today_streaks counted afresh from the marks, leaving out
