@@ -65,7 +65,8 @@ func main() {
 
 const usage = `Usage:
   circlebook [--data DIR] [--db URL] [--open LINK]   open the window, on LINK's screen: today, circles, people,
-                                          circle/NAME|UUID, person/UUID, session/UUID[/live]
+                                          program, import, match, form, circle/NAME|UUID[/growth|/import],
+                                          person/UUID, goal/UUID, session/UUID[/live]
   circlebook serve [--addr 127.0.0.1:0]   browser mode on loopback
   circlebook demo [--scale program|tenth | --cohort]
                                           load the sample program; --cohort the sample cohort of

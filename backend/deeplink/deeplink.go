@@ -16,7 +16,7 @@ import (
 )
 
 // Usage lists the links Resolve understands.
-const Usage = "today, circles, people, program, import, match, form, circle/NAME|UUID, circle/NAME|UUID/growth, person/UUID, goal/UUID, session/UUID or session/UUID/live"
+const Usage = "today, circles, people, program, import, match, form, circle/NAME|UUID, circle/NAME|UUID/growth, circle/NAME|UUID/import, person/UUID, goal/UUID, session/UUID or session/UUID/live"
 
 // Resolve returns the page route ("#/sessions/12/live") for a link, or an
 // apperr naming what is wrong with it.
@@ -35,6 +35,9 @@ func Resolve(db *gorm.DB, link string) (string, error) {
 	case len(parts) == 3 && parts[0] == "circle" && parts[2] == "growth":
 		id, err := export.FindCircle(db, parts[1])
 		return fmt.Sprintf("#/circles/%d/growth", id), err
+	case len(parts) == 3 && parts[0] == "circle" && parts[2] == "import":
+		id, err := export.FindCircle(db, parts[1])
+		return fmt.Sprintf("#/import?circle=%d", id), err
 	case len(parts) == 2 && parts[0] == "goal":
 		id, err := byUUID(db, &model.Goal{}, "goal", parts[1])
 		return fmt.Sprintf("#/goals/%d", id), err

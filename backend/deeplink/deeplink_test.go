@@ -22,17 +22,18 @@ func TestResolve(t *testing.T) {
 		t.Fatal(err)
 	}
 	good := map[string]string{
-		"circle/" + c.UUID + "/growth":  fmt.Sprintf("#/circles/%d/growth", c.ID),
-		"goal/" + g.UUID:                fmt.Sprintf("#/goals/%d", g.ID),
-		"circles":                       "#/circles",
-		"people":                        "#/people",
-		"today":                         "#/today",
-		"circle/" + c.UUID:              fmt.Sprintf("#/circles/%d", c.ID),
-		"circle/product craft circle":   fmt.Sprintf("#/circles/%d", c.ID),
-		"person/" + p.UUID:              fmt.Sprintf("#/people/%d", p.ID),
-		"session/" + s.UUID:             fmt.Sprintf("#/sessions/%d", s.ID),
-		"session/" + s.UUID + "/live":   fmt.Sprintf("#/sessions/%d/live", s.ID),
-		"/session/" + s.UUID + "/live/": fmt.Sprintf("#/sessions/%d/live", s.ID),
+		"circle/" + c.UUID + "/growth":       fmt.Sprintf("#/circles/%d/growth", c.ID),
+		"circle/product craft circle/import": fmt.Sprintf("#/import?circle=%d", c.ID),
+		"goal/" + g.UUID:                     fmt.Sprintf("#/goals/%d", g.ID),
+		"circles":                            "#/circles",
+		"people":                             "#/people",
+		"today":                              "#/today",
+		"circle/" + c.UUID:                   fmt.Sprintf("#/circles/%d", c.ID),
+		"circle/product craft circle":        fmt.Sprintf("#/circles/%d", c.ID),
+		"person/" + p.UUID:                   fmt.Sprintf("#/people/%d", p.ID),
+		"session/" + s.UUID:                  fmt.Sprintf("#/sessions/%d", s.ID),
+		"session/" + s.UUID + "/live":        fmt.Sprintf("#/sessions/%d/live", s.ID),
+		"/session/" + s.UUID + "/live/":      fmt.Sprintf("#/sessions/%d/live", s.ID),
 	}
 	for link, want := range good {
 		got, err := deeplink.Resolve(db, link)

@@ -7,14 +7,19 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"circlebook/backend/store"
 )
 
-// Issue 12's roster import in the real window, by keyboard: --open import
-// puts the keyboard on the file field; Space opens the system's file
-// chooser, where the path is typed; the rows are checked with Ctrl+Enter,
-// which finds the repeated email (other case) and puts the keyboard on its
-// fix (holding the row's email); a new email and Enter check again; Enter on Import writes them. Each
-// step is known by the window's title, which the screen sets once drawn.
+// Issue 12's roster import in the real window, by keyboard, into a circle:
+// --open circle/NAME/import (the circle page's Import roster) puts the
+// keyboard on the file field with the circle chosen; Space opens the
+// system's file chooser, where the path is typed; the rows are checked with
+// Ctrl+Enter, which finds the repeated email (other case) and puts the
+// keyboard on its fix (holding the row's email); a new email and Enter
+// check again; Enter on Import writes them, everyone joining the circle.
+// The same file in a new window then has nothing to change. Each step is
+// known by the window's title, which the screen sets once drawn.
 func TestImportRosterWindow(t *testing.T) {
 	data := t.TempDir()
 	if _, errOut, code := runCLI(t, env(), "demo", "--data", data); code != 0 {
@@ -24,7 +29,9 @@ func TestImportRosterWindow(t *testing.T) {
 	if err := os.WriteFile(file, []byte(spreadsheetCSV), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	d := launchDesktop(t, data, "--open", "import")
+	const circle = "Product Craft Circle"
+	before := circleMembersIn(t, data, circle)
+	d := launchDesktop(t, data, "--open", "circle/"+circle+"/import")
 	d.waitTitle(t, `^Import roster — Circlebook$`)
 	d.keys(t, "space")
 	chooseFile(t, file)
@@ -37,13 +44,49 @@ func TestImportRosterWindow(t *testing.T) {
 	d.waitTitle(t, `^3 new · Import roster — Circlebook$`)
 	savePNGIf(t, d.settle(t, d.screenshot(t)), "import-checked.png")
 	d.keys(t, "Return")
-	d.waitTitle(t, `^Imported: 3 people added · Import roster — Circlebook$`)
+	d.waitTitle(t, `^Imported: 3 people added, 3 joined `+circle+` · Import roster — Circlebook$`)
 	d.terminate(t)
 
 	out, errOut, code := runCLI(t, env(), "search", "--data", data, "celik")
 	if code != 0 || !strings.Contains(out, "Renée Çelik") {
 		t.Errorf("the imported person: code %d, %q %q", code, out, errOut)
 	}
+	after := circleMembersIn(t, data, circle)
+	if after != before+3 {
+		t.Fatalf("%s has %d members after the import, had %d: want 3 more", circle, after, before)
+	}
+
+	// The same file again: the two it made are unchanged, the repeated email
+	// is still an error, and there is nothing to import.
+	d = launchDesktop(t, data, "--open", "circle/"+circle+"/import")
+	d.waitTitle(t, `^Import roster — Circlebook$`)
+	d.keys(t, "space")
+	chooseFile(t, file)
+	d.waitTitle(t, `^inscritos\.csv · Import roster — Circlebook$`)
+	d.keys(t, "ctrl+Return")
+	d.waitTitle(t, `^2 unchanged, 1 error · Import roster — Circlebook$`)
+	d.terminate(t)
+	if again := circleMembersIn(t, data, circle); again != after {
+		t.Errorf("the second import changed %s: %d members, was %d", circle, again, after)
+	}
+}
+
+// circleMembersIn counts the current members of the circle named name in
+// the data folder, with the window closed.
+func circleMembersIn(t *testing.T, data, name string) int {
+	t.Helper()
+	st, err := store.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var n int64
+	err = st.DB.Table("memberships m").Joins("JOIN circles c ON c.id = m.circle_id").
+		Where("c.name = ? AND m.left_on = ''", name).Count(&n).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	return int(n)
 }
 
 // chooseFile types path into the system's file chooser ("Select File"),

@@ -365,7 +365,8 @@ export async function mount(root, route, ctx) {
     const pair = page.circle.kind === 'pair';
     const listed = page.memberCount > page.members.length ? ` · ${page.members.length} of ${page.memberCount} listed` : '';
     const aside = (pair ? 'A 1:1 pair: one mentor, one mentee' : plural(current.length, 'current member')) + listed;
-    return section({ title: 'Members', id: 'members', aside, actions: [button({ label: 'Add member', icon: 'user-plus', testid: 'add-member', onclick: addMember })] },
+    const importLink = h('a', { class: 'btn btn-secondary', href: `${href('import')}?circle=${page.circle.id}`, testid: 'import-members', title: 'Add everyone in a CSV, TSV or Excel file to this circle' }, 'Import roster');
+    return section({ title: 'Members', id: 'members', aside, actions: [importLink, button({ label: 'Add member', icon: 'user-plus', testid: 'add-member', onclick: addMember })] },
       page.members.length
         ? h('div', { class: 'list-card member-list', testid: 'member-list' },
           current.map((m) => memberRow(m, today)),

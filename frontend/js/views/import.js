@@ -35,11 +35,11 @@ function readBytes(file) {
 /**
  * Mounts the roster import screen.
  * @param {HTMLElement} root
- * @param {any} _route
+ * @param {import('../router.js').Route} route the route; ?circle=ID chooses that circle to add everyone to
  * @param {{alive: () => boolean}} ctx
  * @returns {Promise<{dispose: () => void}>}
  */
-export async function mount(root, _route, ctx) {
+export async function mount(root, route, ctx) {
   /** What the leader has chosen so far. */
   const st = {
     /** @type {{name: string, data: string}|null} */ file: null,
@@ -410,9 +410,21 @@ export async function mount(root, _route, ctx) {
     }
   }
 
+  /** From a circle's page (#/import?circle=ID): that circle chosen, listed even past the first 100. */
+  const chooseCircle = async (id) => {
+    if (!id) return;
+    if (![...circleSelect.options].some((o) => o.value === String(id))) {
+      const page = await api.circles.get(id);
+      circleSelect.append(h('option', { value: String(id) }, page.circle.name));
+    }
+    circleSelect.value = String(id);
+    syncRole();
+  };
+
   try {
     const [page] = await Promise.all([api.circles.list({ limit: 100 }), loadPresets()]);
     for (const c of page.circles || []) circleSelect.append(h('option', { value: String(c.id) }, c.name));
+    await chooseCircle(Number(route.query?.circle) || 0);
   } catch (err) {
     reportError(err);
   }
