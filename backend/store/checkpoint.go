@@ -111,7 +111,7 @@ func (c *checkpointer) run() {
 	}
 }
 
-// merge merges the list indexes' segments (merge.go), a step at a time,
+// merge merges the search indexes' segments (merge.go), a step at a time,
 // until they are merged, a write arrives or the store closes.
 func (c *checkpointer) merge() {
 	more := func() bool {

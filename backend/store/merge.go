@@ -10,30 +10,41 @@ import (
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
-// Each commit that changes a list's search index (migration
-// 2026-12-02-search-order) adds a segment to it, and FTS5 merges segments
-// only now and then (its automerge), so a file written a row at a time (a
-// roster typed in, an import, the generator) keeps ten or twenty segments,
-// and every search seeks each one: at program scale that was 40% of a
-// short search's time. When the writes pause, the store merges them in
-// small steps (mergeIndexes), on the checkpointer's connection: a level
-// with two segments becomes one, so an index keeps at most one segment a
-// level, a few in all, and a merge rewrites a segment about once a level.
+// Each commit that changes a search index (migrations
+// 2026-12-02-search-order and 2026-12-04-search-everything) adds a segment
+// to it, and FTS5 merges segments only now and then (its automerge, inside
+// whichever commit brings a level to four segments), so a file written a
+// row at a time (a roster typed in, an import, the generator) keeps ten or
+// twenty segments, and every search seeks each one: at program scale that
+// was 40% of a short search's time. And a note's save would pay for the
+// merges a bulk write left (the index build, an import): 1.4-1.6x the save
+// without the index, against 1.3-1.4x once merged. When the writes pause,
+// the store merges them in small steps (mergeIndexes), on the
+// checkpointer's connection: a level with two segments becomes one, so an
+// index keeps at most one segment a level, a few in all, and a merge
+// rewrites a segment about once a level.
 
-// listIndexes are the FTS5 indexes the lists search.
-var listIndexes = []string{"people_list_fts", "circles_list_fts"}
+// mergedIndexes are the FTS5 indexes the store merges: the lists' and
+// search across everything's, one a kind of record (searchTables).
+func mergedIndexes() []string {
+	out := []string{"people_list_fts", "circles_list_fts", "people_fts"}
+	for _, t := range searchTables {
+		out = append(out, t.FTS)
+	}
+	return out
+}
 
 // MergeStep is how many pages (4 KB each) one merge step writes at most,
 // a quarter of a megabyte: a write that arrives during a step waits for it.
 const MergeStep = 64
 
-// mergeIndexes merges the list indexes' segments, a step at a time, while
+// mergeIndexes merges the search indexes' segments, a step at a time, while
 // there is work left and more says to go on (it is asked before each step);
 // it returns the steps that merged something. Each step is its own
 // transaction on db, a connection of its own.
 func mergeIndexes(db *sql.DB, more func() bool) (int, error) {
 	steps := 0
-	for _, fts := range listIndexes {
+	for _, fts := range mergedIndexes() {
 		if err := mergeLevelPairs(db, fts); err != nil {
 			if busy(err) {
 				return steps, nil
@@ -99,12 +110,12 @@ func mergeStep(db *sql.DB, fts string) (bool, error) {
 	return after-before >= 2, nil
 }
 
-// MergeSearch merges the list indexes' segments to the end, as the store
+// MergeSearch merges the search indexes' segments to the end, as the store
 // does when writes pause: for the data generator, whose file must be as
 // the app leaves a file, and for tests.
 func (s *Store) MergeSearch() error { return MergeSearch(s.DB) }
 
-// MergeSearch merges the list indexes of the SQLite database db to the end
+// MergeSearch merges the search indexes of the SQLite database db to the end
 // (see Store.MergeSearch); on PostgreSQL it does nothing. The fingerprints
 // of "nothing was written" tests take it first: the store may merge the
 // indexes between two of them, which changes no record.
