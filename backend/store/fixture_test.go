@@ -116,6 +116,55 @@ func shrink(t *testing.T, path string) {
 	}
 }
 
+// openV1 opens a copy of the v1 fixture, migrating it; the store closes
+// when the test ends.
+func openV1(t *testing.T) *store.Store {
+	t.Helper()
+	dir := t.TempDir()
+	copyFile(t, v1Fixture, filepath.Join(dir, store.FileName))
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatalf("opening a v1 database: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// openFresh opens a new, migrated store in a folder of its own, returning
+// the folder too (for rerunMigration).
+func openFresh(t *testing.T) (*store.Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, dir
+}
+
+// rerunMigration takes a migration back out of the store's file in dir by
+// running undo (its tables, triggers and indexes dropped, its record
+// deleted), closes the store and opens the file again, which runs the
+// migration over the rows already there. The store reopened closes when
+// the test ends.
+func rerunMigration(t *testing.T, st *store.Store, dir string, undo ...string) *store.Store {
+	t.Helper()
+	for _, stmt := range undo {
+		if err := st.DB.Exec(stmt).Error; err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	src, err := os.Open(from)

@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,13 +12,7 @@ import (
 // folded keys of the people already there and indexes the name key, so the
 // people list can walk it in order.
 func TestUpgradeFoldsPeopleNames(t *testing.T) {
-	dir := t.TempDir()
-	copyFile(t, v1Fixture, filepath.Join(dir, store.FileName))
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openV1(t)
 	var rows []struct{ Name, NameKey, SearchKey string }
 	if err := st.DB.Raw("SELECT name, name_key, search_key FROM people ORDER BY id").Scan(&rows).Error; err != nil {
 		t.Fatal(err)

@@ -4,14 +4,12 @@ import (
 	"fmt"
 	"maps"
 	"math/rand/v2"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"circlebook/backend/attendance"
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
-	"circlebook/backend/store"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
@@ -342,13 +340,7 @@ func TestTalliesMatchRecount(t *testing.T) {
 }
 
 func TestTalliesBackfilledFromV1(t *testing.T) {
-	dir := t.TempDir()
-	copyFile(t, v1Fixture, filepath.Join(dir, store.FileName))
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openV1(t)
 	// The fixture's one held session (circle 1) has Ana present and Emre late.
 	wantTallies(t, st.DB, "after migrating the v1 fixture", map[uint]counts{1: {Present: 1, Late: 1}})
 }

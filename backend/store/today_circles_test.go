@@ -1,13 +1,11 @@
 package store_test
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
-	"circlebook/backend/store"
 )
 
 // todayCircleRow is one row of today_circles.
@@ -23,11 +21,7 @@ type todayCircleRow struct {
 // triggers and record), and opens the file again, which runs it.
 func TestTodayCirclesFilledForExistingCircles(t *testing.T) {
 	testdb.SQLiteOnly(t) // undoing the migration by hand is SQLite's SQL
-	dir := t.TempDir()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, dir := openFresh(t)
 	f := testdb.With(t, st.DB)
 	meeting := f.Circle("Meeting")
 	paused := f.Circle("Paused", func(c *model.Circle) { c.Status = model.CirclePaused })
@@ -37,22 +31,10 @@ func TestTodayCirclesFilledForExistingCircles(t *testing.T) {
 	f.Session(meeting, "2026-12-10T18:00", model.SessionPlanned)
 	f.Session(meeting, "2026-12-24T18:00", model.SessionCancelled)
 	f.Session(paused, "2026-09-01T18:00", model.SessionHeld)
-	for _, stmt := range []string{"DROP TABLE today_circles", "DROP TRIGGER today_circles_circle_insert",
+	st = rerunMigration(t, st, dir, "DROP TABLE today_circles", "DROP TRIGGER today_circles_circle_insert",
 		"DROP TRIGGER today_circles_circle_status", "DROP TRIGGER today_circles_session_insert",
 		"DROP TRIGGER today_circles_session_update", "DROP TRIGGER today_circles_session_delete",
-		"DROP INDEX idx_today_streaks_last_absent", "DELETE FROM schema_migrations WHERE id = '2026-12-06-today-at-scale'"} {
-		if err := st.DB.Exec(stmt).Error; err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err = store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+		"DROP INDEX idx_today_streaks_last_absent", "DELETE FROM schema_migrations WHERE id = '2026-12-06-today-at-scale'")
 	var got []todayCircleRow
 	if err := st.DB.Raw("SELECT circle_id, meets, last_held, last_planned FROM today_circles ORDER BY circle_id").Scan(&got).Error; err != nil {
 		t.Fatal(err)
@@ -66,13 +48,7 @@ func TestTodayCirclesFilledForExistingCircles(t *testing.T) {
 // TestTodayCirclesFromV1 opens the v1 fixture: its one circle has its
 // row, with its held session.
 func TestTodayCirclesFromV1(t *testing.T) {
-	dir := t.TempDir()
-	copyFile(t, v1Fixture, filepath.Join(dir, store.FileName))
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openV1(t)
 	var got []todayCircleRow
 	if err := st.DB.Raw("SELECT circle_id, meets, last_held, last_planned FROM today_circles ORDER BY circle_id").Scan(&got).Error; err != nil {
 		t.Fatal(err)

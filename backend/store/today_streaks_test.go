@@ -1,13 +1,11 @@
 package store_test
 
 import (
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"circlebook/backend/internal/testdb"
 	"circlebook/backend/model"
-	"circlebook/backend/store"
 )
 
 // streakRow is one row of today_streaks.
@@ -22,11 +20,7 @@ type streakRow struct {
 // index and record), and opens the file again, which runs it.
 func TestTodayStreaksFilledForExistingMarks(t *testing.T) {
 	testdb.SQLiteOnly(t) // undoing the migration by hand is SQLite's SQL
-	dir := t.TempDir()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	st, dir := openFresh(t)
 	f := testdb.With(t, st.DB)
 	c := f.Circle("Circle")
 	ana, emre := f.Person("Ana"), f.Person("Emre")
@@ -37,23 +31,11 @@ func TestTodayStreaksFilledForExistingMarks(t *testing.T) {
 	f.Mark(s2, ana, model.Absent)
 	f.Mark(s3, ana, model.Absent) // not held: does not count
 	f.Mark(s1, emre, model.Late)
-	for _, stmt := range []string{"DROP TABLE today_streaks", "DROP TRIGGER today_streaks_mark_insert",
+	st = rerunMigration(t, st, dir, "DROP TABLE today_streaks", "DROP TRIGGER today_streaks_mark_insert",
 		"DROP TRIGGER today_streaks_mark_update", "DROP TRIGGER today_streaks_mark_delete",
 		"DROP TRIGGER today_streaks_session_update", "DROP TRIGGER today_streaks_session_delete",
 		"DROP INDEX idx_action_items_status_created",
-		"DELETE FROM schema_migrations WHERE id = '2026-12-04-today-streaks'"} {
-		if err := st.DB.Exec(stmt).Error; err != nil {
-			t.Fatalf("%s: %v", stmt, err)
-		}
-	}
-	if err := st.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err = store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+		"DELETE FROM schema_migrations WHERE id = '2026-12-04-today-streaks'")
 	var got []streakRow
 	if err := st.DB.Raw("SELECT circle_id, person_id, last_attended, last_absent FROM today_streaks ORDER BY person_id").Scan(&got).Error; err != nil {
 		t.Fatal(err)
@@ -67,13 +49,7 @@ func TestTodayStreaksFilledForExistingMarks(t *testing.T) {
 // TestTodayStreaksFromV1 opens the v1 fixture: its one held session's two
 // marks (Ana present, Emre late) fill two rows.
 func TestTodayStreaksFromV1(t *testing.T) {
-	dir := t.TempDir()
-	copyFile(t, v1Fixture, filepath.Join(dir, store.FileName))
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openV1(t)
 	var got []streakRow
 	if err := st.DB.Raw("SELECT circle_id, person_id, last_attended, last_absent FROM today_streaks ORDER BY person_id").Scan(&got).Error; err != nil {
 		t.Fatal(err)
