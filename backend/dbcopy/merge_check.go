@@ -32,11 +32,13 @@ var rebuilds = map[string]string{
 	"today_circles": todayCircles,
 }
 
-// todayCircles is every circle's today_circles row (each has one, made with it).
+// todayCircles is every circle's today_circles row (each has one, made
+// with it): one pass over the sessions grouped by circle, so the rebuild
+// needs no index (a copy into PostgreSQL counts before it makes them).
 const todayCircles = `SELECT c.id, CASE WHEN c.status IN ('archived', 'completed', 'paused') THEN 0 ELSE 1 END,
-	   COALESCE((SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = 'held'), ''),
-	   COALESCE((SELECT MAX(s.starts_at) FROM sessions s WHERE s.circle_id = c.id AND s.status = 'planned'), '')
-	 FROM circles c`
+	   COALESCE(x.last_held, ''), COALESCE(x.last_planned, '')
+	 FROM circles c LEFT JOIN (SELECT circle_id, MAX(CASE WHEN status = 'held' THEN starts_at END) AS last_held,
+	   MAX(CASE WHEN status = 'planned' THEN starts_at END) AS last_planned FROM sessions GROUP BY circle_id) x ON x.circle_id = c.id`
 
 // check runs the merge's checks on the target, inside its transaction:
 // every source record is there, the derived tables (and SQLite's search
