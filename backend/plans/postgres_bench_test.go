@@ -59,6 +59,7 @@ func BenchmarkPostgresScreenCalls(b *testing.B) {
 			_, err := p.svc.People.List(people.ListRequest{Query: "z", Offset: 900})
 			return err
 		}},
+		{"today.Get", func(p program, _ int) error { _, err := p.svc.Today.Get(); return err }},
 		{"program.List", func(p program, _ int) error { _, err := p.svc.Program.List(progv.Request{}); return err }},
 		{"program.List/pairs", func(p program, _ int) error {
 			_, err := p.svc.Program.List(progv.Request{Kind: model.KindPair})
