@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tooLong, TOO_LONG, moreRequest, optionsOf, moveIndex, marksFromQuery, markRanges, latest, asking } from '../js/lib/find.js';
+import { tooLong, TOO_LONG, moreRequest, optionsOf, moveIndex, marksFromQuery, markRanges, latest, asking, waitBeforeAsking, SHORT_WAIT } from '../js/lib/find.js';
 
 test('tooLong counts characters as Go does (runes), up to 10,000', () => {
   assert.equal(tooLong('a'.repeat(10000)), '');
@@ -97,4 +97,15 @@ test('asking: two questions out at most, then one more with what is typed', asyn
   await tick();
   assert.deepEqual(started, ['m', 'mu', 'munoz']);
   assert.ok(idle, 'idle once nothing is out');
+});
+
+test('a word of one or two letters waits for a pause; longer ones ask at once', () => {
+  assert.equal(waitBeforeAsking(''), 0);
+  assert.equal(waitBeforeAsking('   '), 0);
+  assert.equal(waitBeforeAsking('c'), SHORT_WAIT);
+  assert.equal(waitBeforeAsking(' pr '), SHORT_WAIT);
+  assert.equal(waitBeforeAsking('ñá'), SHORT_WAIT);
+  assert.equal(waitBeforeAsking('😀'), SHORT_WAIT, 'counted as characters, not UTF-16 units');
+  assert.equal(waitBeforeAsking('cap'), 0);
+  assert.equal(waitBeforeAsking('a b'), 0);
 });

@@ -8,7 +8,7 @@
 
 import { h, kbd, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
-import { optionsOf, moveIndex, moreRequest, tooLong, latest, asking } from '../lib/find.js';
+import { optionsOf, moveIndex, moreRequest, tooLong, latest, asking, waitBeforeAsking } from '../lib/find.js';
 import { go } from '../router.js';
 import * as api from '../api.js';
 import { modal } from './dialog.js';
@@ -197,16 +197,21 @@ export function openPalette(o = {}) {
     };
     // No debounce: a key asks at once (two questions out at most, then one
     // more with what is typed as soon as one is back); answers to older
-    // questions are dropped (fresh). Go answers in about 15 ms.
+    // questions are dropped (fresh). Go answers in about 15 ms. One or two
+    // letters wait for a pause (waitBeforeAsking): the next key asks instead.
     const ask = asking(search);
     const askMore = (kind) => {
       more = kind;
       ask();
     };
+    let shortWait = 0;
 
     input.addEventListener('input', () => {
       more = '';
-      ask();
+      clearTimeout(shortWait);
+      const wait = waitBeforeAsking(input.value);
+      if (wait) shortWait = setTimeout(ask, wait);
+      else ask();
     });
     input.addEventListener('keydown', (e) => {
       if (e.isComposing) return;
@@ -217,7 +222,10 @@ export function openPalette(o = {}) {
         e.preventDefault();
         // Typed fast and Enter at once: wait for the answer to what is typed, then open.
         if (list.dataset.query === input.value || !input.value.trim()) options[active]?.choose();
-        else ask.idle().then(() => { if (dlg.open) options[active]?.choose(); });
+        else {
+          if (waitBeforeAsking(input.value)) { clearTimeout(shortWait); ask(); } // a short word waiting for a pause asks now
+          ask.idle().then(() => { if (dlg.open) options[active]?.choose(); });
+        }
       }
     });
     clear.addEventListener('click', async () => {
