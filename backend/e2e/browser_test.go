@@ -113,15 +113,21 @@ func (p *page) waitVisible(t *testing.T, testid string) {
 // it looks again, as a person's second glance would.
 func (p *page) click(t *testing.T, testid string) {
 	t.Helper()
+	p.clickCSS(t, string(sel(testid)))
+}
+
+// clickCSS clicks the element css finds, as click does.
+func (p *page) clickCSS(t *testing.T, css string) {
+	t.Helper()
 	for try := 0; ; try++ {
 		ctx, cancel := context.WithTimeout(p.ctx, stepTimeout)
-		err := chromedp.Do(ctx, chromedp.WaitVisible(sel(testid)), chromedp.Click(sel(testid)))
+		err := chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css)))
 		cancel()
 		if err == nil {
 			return
 		}
 		if try == 2 || !strings.Contains(err.Error(), "Could not find node") {
-			t.Fatalf("click %s: %v (screenshot: %s)", testid, err, p.shot(t))
+			t.Fatalf("click %s: %v (screenshot: %s)", css, err, p.shot(t))
 		}
 	}
 }
@@ -198,11 +204,6 @@ func callAPI[T any](t *testing.T, p *page, name string, args ...any) T {
 // chromedpNavigate moves the page to a route (a hash) of the app.
 func chromedpNavigate(srv server, route string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(chromedp.Navigate(srv.Base+"/"+route), chromedp.WaitVisible(sel("content")))
-}
-
-// chromedpClick waits for a CSS selector to be visible and clicks it.
-func chromedpClick(css string) chromedp.Action[chromedp.Void] {
-	return chromedp.Steps(chromedp.WaitVisible(chromedp.CSS(css)), chromedp.Click(chromedp.CSS(css)))
 }
 
 // chromedpWaitGone waits until a testid is gone from the page.

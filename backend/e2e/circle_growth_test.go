@@ -250,14 +250,14 @@ func TestCircleGrowthView(t *testing.T) {
 	row := func(id int, testid string) string {
 		return fmt.Sprintf(`[data-framework-id="%d"] [data-testid=%s]`, id, testid)
 	}
-	p.do(t, chromedpClick(row(imported, "use-framework")))
+	p.clickCSS(t, row(imported, "use-framework"))
 	waitRow(t, db, "SELECT COUNT(*) FROM circle_frameworks WHERE circle_id = ? AND framework_id = ?", circle, imported)
 	p.waitFor(t, fmt.Sprintf(`!!document.querySelector('[data-testid=frameworks-used] [data-framework-id="%d"]')`, imported))
 	p.waitVisible(t, fmt.Sprintf("coverage-%d", imported))
 	p.waitFor(t, fmt.Sprintf(`document.activeElement === document.querySelector('%s')`, row(imported, "drop-framework")))
 
 	// Rename inline: another framework's name is refused beside the field; then Enter saves.
-	p.do(t, chromedpClick(row(imported, "rename-framework")))
+	p.clickCSS(t, row(imported, "rename-framework"))
 	p.waitVisible(t, "rename-input")
 	p.fill(t, "rename-input", "core SKILLS")
 	p.pressKey(t, kb.Enter)
@@ -272,7 +272,7 @@ func TestCircleGrowthView(t *testing.T) {
 	p.waitFor(t, fmt.Sprintf(`document.querySelector('[data-framework-id="%d"] [data-testid=framework-name]')?.textContent === 'Craft skills'`, imported))
 
 	// Delete asks first, and is refused while the circle uses it.
-	p.do(t, chromedpClick(row(imported, "delete-framework")))
+	p.clickCSS(t, row(imported, "delete-framework"))
 	p.waitVisible(t, "confirm-dialog")
 	p.click(t, "confirm")
 	p.waitVisible(t, "form-error")
@@ -285,13 +285,13 @@ func TestCircleGrowthView(t *testing.T) {
 		t.Fatal("a refused delete deleted")
 	}
 	// Dropped, it goes; so does the unused one, after its confirmation.
-	p.do(t, chromedpClick(row(imported, "drop-framework")))
+	p.clickCSS(t, row(imported, "drop-framework"))
 	waitNoRow(t, db, "SELECT COUNT(*) FROM circle_frameworks WHERE framework_id = ?", imported)
 	// The view reads itself again after a change: wait until it is drawn
 	// (focus on the dropped one's Use) before the next click.
 	p.waitFor(t, fmt.Sprintf(`document.activeElement.matches(%q)`, row(imported, "use-framework")))
 	for _, id := range []int{imported, basics} {
-		p.do(t, chromedpClick(row(id, "delete-framework")))
+		p.clickCSS(t, row(id, "delete-framework"))
 		p.waitVisible(t, "confirm-dialog")
 		p.click(t, "confirm")
 		p.do(t, chromedpWaitGone("confirm-dialog"))
@@ -318,7 +318,7 @@ func TestCircleGrowthView(t *testing.T) {
 	if n := eval[int](t, p, `document.querySelectorAll('[data-testid=growth-view] .chart').length`); n != 0 {
 		t.Errorf("an empty circle draws %d charts", n)
 	}
-	p.do(t, chromedpClick(row(coreID, "use-framework")))
+	p.clickCSS(t, row(coreID, "use-framework"))
 	p.waitFor(t, `document.querySelector('[data-testid=skills-empty]')?.textContent.includes('No skill ratings yet')`)
 	p.waitVisible(t, "coverage-no-members")
 }

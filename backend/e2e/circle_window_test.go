@@ -128,7 +128,7 @@ func TestCirclePageShowsEarlierSessions(t *testing.T) {
 	if got := eval[string](t, p, fmt.Sprintf(`document.querySelector('%s').dataset.status`, cell)); got != model.Absent {
 		t.Fatalf("Ana's first mark shows %q, want absent", got)
 	}
-	p.do(t, chromedpClick(cell))
+	p.clickCSS(t, cell)
 	p.waitFor(t, fmt.Sprintf(`document.querySelector('%s').dataset.status === '' && document.querySelector('%s').getAttribute('aria-busy') === 'false'`, cell, cell))
 	p.waitFor(t, anaRate+` === '85%'`)
 	if got := p.text(t, "stat-tally"); got != "350 present · 9 absent" {

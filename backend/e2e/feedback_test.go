@@ -2,7 +2,6 @@ package e2e_test
 
 import (
 	"fmt"
-	"image"
 	"strings"
 	"testing"
 
@@ -90,9 +89,9 @@ func TestFeedbackAfterEnd(t *testing.T) {
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d/live", session)))
 	waitFocused(t, p, "notes-shared:")
 	p.do(t, chromedp.SendKeys(`[data-testid="notes-shared"]`, "We paired on the demo."))
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana.PersonID)))
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-late][data-person-id="%d"]`, bruno.PersonID)))
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-absent][data-person-id="%d"]`, absent.PersonID)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana.PersonID))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-late][data-person-id="%d"]`, bruno.PersonID))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-absent][data-person-id="%d"]`, absent.PersonID))
 	waitRow(t, db, "SELECT COUNT(*) FROM attendance WHERE session_id = ? AND person_id = ? AND status = 'absent'", session, absent.PersonID)
 
 	// End: the session is held and its notes kept before the form shows.
@@ -209,7 +208,7 @@ func TestFeedbackEscSkips(t *testing.T) {
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d/live", session)))
 	waitFocused(t, p, "notes-shared:")
 	p.do(t, chromedp.SendKeys(`[data-testid="notes-shared"]`, "Short one today."))
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, roster[0].PersonID)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, roster[0].PersonID))
 	endLive(t, p, session)
 	p.waitFor(t, `document.activeElement && document.activeElement.name === 'usefulness'`)
 	p.pressKey(t, kb.Escape)
@@ -250,14 +249,12 @@ func TestFeedbackWindow(t *testing.T) {
 	d.typeText(t, 20, "Ana rehearsed the demo.")
 	db := openDB(t, data)
 	waitRow(t, db, "SELECT COUNT(*) FROM notes WHERE session_id = ? AND body = 'Ana rehearsed the demo.'", session)
-	base := sidebarLight(d.settle(t, d.screenshot(t)))
 	d.keys(t, "ctrl+shift+e")
 	d.keys(t, "Tab", "Return")
-	d.waitTitle(t, `^Session 1 · Growth Circle — Circlebook$`)
 	waitRow(t, db, "SELECT COUNT(*) FROM sessions WHERE id = ? AND status = 'held'", session)
-	// The form comes over the session page once it has loaded: its backdrop
-	// dims the whole window (sidebarLight, growth_journey_window_test.go).
-	d.waitPainted(t, "the feedback form", func(img image.Image) bool { return sidebarLight(img) < base*0.9 })
+	// The form comes over the session page, and says so first in the
+	// window's title once it holds the keyboard.
+	d.waitTitle(t, `^Feedback on session 1 · Session 1 · Growth Circle — Circlebook$`)
 	d.keys(t, "4", "Return")
 	d.typeText(t, 20, "Pairs on real problems")
 	d.keys(t, "Return")
@@ -268,6 +265,7 @@ func TestFeedbackWindow(t *testing.T) {
 	d.keys(t, "Return", "5", "ctrl+Return")
 	waitRow(t, db, "SELECT COUNT(*) FROM session_feedback WHERE session_id = ? AND person_id IS NOT NULL AND usefulness = 5", session)
 	d.keys(t, "Escape")
+	d.waitTitle(t, `^Session 1 · Growth Circle — Circlebook$`)
 	savePNGIf(t, d.settle(t, d.screenshot(t)), "feedback-session-page.png")
 	d.terminate(t)
 }

@@ -103,7 +103,7 @@ func TestMembersSessionsAttendance(t *testing.T) {
 
 	// Mark Aiko present in the grid: one click.
 	cell := fmt.Sprintf(`[data-testid=attendance-cell][data-person-id="%d"]`, existing.ID)
-	p.do(t, chromedpClick(cell))
+	p.clickCSS(t, cell)
 	p.waitFor(t, fmt.Sprintf(`document.querySelector('%s').dataset.status === 'present'`, cell))
 	waitRow(t, db, "SELECT COUNT(*) FROM attendance WHERE person_id = ? AND status = 'present'", existing.ID)
 
@@ -113,7 +113,7 @@ func TestMembersSessionsAttendance(t *testing.T) {
 	p.click(t, "mark-everyone")
 	// The roster is drawn anew from Go's answer; click only once it is.
 	p.waitFor(t, `document.querySelectorAll('[data-testid=roster-row][data-status=present]').length === 2`)
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-late][data-person-id="%d"]`, existing.ID)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-late][data-person-id="%d"]`, existing.ID))
 	waitRow(t, db, "SELECT COUNT(*) FROM attendance WHERE person_id = ? AND status = 'late'", existing.ID)
 	waitRow(t, db, "SELECT COUNT(*) FROM attendance a JOIN people p ON p.id = a.person_id WHERE p.email = 'lan@example.org' AND a.status = 'present'")
 }

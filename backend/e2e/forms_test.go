@@ -107,7 +107,7 @@ func TestVideoLinkIsAWebLink(t *testing.T) {
 	// The page's one click handler opens it through App.OpenURL (window.open in browser mode).
 	eval[bool](t, p, `(() => { window.__opened = []; window.open = (u) => { window.__opened.push(u); return null }; return true })()`)
 	before := eval[string](t, p, `location.href`)
-	p.do(t, chromedpClick(`a[href="https://meet.example.org/abc-defg-hij"]`))
+	p.clickCSS(t, `a[href="https://meet.example.org/abc-defg-hij"]`)
 	p.waitFor(t, `window.__opened.length === 1 && window.__opened[0] === 'https://meet.example.org/abc-defg-hij'`)
 	if after := eval[string](t, p, `location.href`); after != before {
 		t.Errorf("the app's page moved to %s", after)
@@ -383,7 +383,7 @@ func TestHistoryTimesInTheCirclesZone(t *testing.T) {
 	}
 
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d/live", s.ID)))
-	p.do(t, chromedpClick(`[data-testid=history][data-visibility=shared]`))
+	p.clickCSS(t, `[data-testid=history][data-visibility=shared]`)
 	p.waitVisible(t, "revision-row")
 	if got := p.text(t, "revision-row"); !strings.Contains(got, "Wed 2 Dec, 12:30") {
 		t.Errorf("the version kept at %s reads %q; want Wed 2 Dec, 12:30 (Auckland)", kept, got)

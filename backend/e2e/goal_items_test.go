@@ -200,7 +200,7 @@ func TestGoalLinkedItems(t *testing.T) {
 
 	// The person's page opens the same form with the goal's links ticked.
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/people/%d", person)))
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=goal-row][data-goal-id="%d"] [data-testid=edit-goal]`, goal)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=goal-row][data-goal-id="%d"] [data-testid=edit-goal]`, goal))
 	p.waitVisible(t, "field-item")
 	if got := checkedItems(t, p); !slices.Equal(got, []int{items["Giving feedback"]}) {
 		t.Errorf("the edit from the person's page starts with %v ticked", got)

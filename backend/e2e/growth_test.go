@@ -84,7 +84,7 @@ func TestGrowthGoalCheckInByKeyboard(t *testing.T) {
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d/live", session)))
 	waitFocused(t, p, "notes-shared:")
 	p.waitVisible(t, "live-goals-empty")
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana))
 	p.waitFor(t, fmt.Sprintf(`!!document.querySelector('[data-testid=live-goal][data-goal-id="%d"]')`, goal))
 
 	// Typing in the notes, then the check-in by keyboard alone: Alt+G, Enter,

@@ -39,7 +39,7 @@ func TestLiveCheckInReplyLeavesTheNotesFocused(t *testing.T) {
 	session := started.Session.ID
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d/live", session)))
 	waitFocused(t, p, "notes-shared:")
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, ana))
 	p.waitFor(t, fmt.Sprintf(`!!document.querySelector('[data-testid=live-goal][data-goal-id="%d"]')`, g.Goal.ID))
 
 	alt := chromedp.KeyModifiers(chromedp.ModifierAlt)

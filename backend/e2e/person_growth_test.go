@@ -111,7 +111,7 @@ func TestPersonGrowthMilestonesSkillsAndReport(t *testing.T) {
 	}
 
 	// Edit the promotion's text; an emptied text is refused first.
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-milestone-id="%d"] [data-testid=edit-milestone]`, promotion.ID)))
+	p.clickCSS(t, fmt.Sprintf(`[data-milestone-id="%d"] [data-testid=edit-milestone]`, promotion.ID))
 	p.waitVisible(t, "milestone-dialog")
 	p.fill(t, "field-text", "")
 	p.click(t, "save")
@@ -128,7 +128,7 @@ func TestPersonGrowthMilestonesSkillsAndReport(t *testing.T) {
 	}
 
 	// Delete the praise; Undo brings it back, same record.
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-milestone-id="%d"] [data-testid=delete-milestone]`, praise.ID)))
+	p.clickCSS(t, fmt.Sprintf(`[data-milestone-id="%d"] [data-testid=delete-milestone]`, praise.ID))
 	p.waitFor(t, `document.querySelectorAll('[data-testid=milestone-row]').length === 1`)
 	if m := milestones(); len(m) != 1 {
 		t.Fatalf("after delete: %+v", m)

@@ -145,7 +145,7 @@ func TestMarkingAPastSessionCountsIt(t *testing.T) {
 
 	p.do(t, chromedpNavigate(srv, fmt.Sprintf("#/sessions/%d", id)))
 	p.waitVisible(t, "roster")
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, person)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=mark-present][data-person-id="%d"]`, person))
 	p.waitFor(t, `document.querySelector('[data-testid=session-status]').dataset.status === 'held'`)
 	p.waitFor(t, `[...document.querySelectorAll('.toast')].some((el) => el.textContent.includes('marked held'))`)
 	if focused := eval[string](t, p, `document.activeElement.dataset.testid || ''`); focused != "mark-present" {
@@ -172,7 +172,7 @@ func TestMarkingAPastSessionInTheGridCountsIt(t *testing.T) {
 	if got := p.text(t, "stat-tally"); got != "Nothing marked yet" {
 		t.Fatalf("before marking, the card says %q", got)
 	}
-	p.do(t, chromedpClick(fmt.Sprintf(`[data-testid=attendance-cell][data-person-id="%d"][data-session-id="%d"]`, person, id)))
+	p.clickCSS(t, fmt.Sprintf(`[data-testid=attendance-cell][data-person-id="%d"][data-session-id="%d"]`, person, id))
 	p.waitFor(t, `document.querySelector('[data-testid=stat-tally]').textContent === '1 present'`)
 	p.waitFor(t, `[...document.querySelectorAll('.toast')].some((el) => el.textContent.includes('marked held'))`)
 	if n := p.count(t, "attendance-cell"); n == 0 || eval[bool](t, p, `!!document.querySelector('td.grid-cell.is-planned [data-session-id="`+fmt.Sprint(id)+`"]')`) {
