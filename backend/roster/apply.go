@@ -97,12 +97,13 @@ type snapshot struct {
 	GrowthAreas  string    `json:"growthAreas"`
 	Languages    string    `json:"languages"`
 	Capacity     int       `json:"capacity"`
+	Cohort       *string   `json:"cohort,omitempty"` // nil in the records of imports made before it was kept
 	UpdatedAt    time.Time `json:"updatedAt"`
 }
 
 func snapshotOf(p model.Person) snapshot {
 	return snapshot{p.ID, p.Name, p.Email, p.Pronouns, p.Title, p.Team, p.Organization, p.Location, p.TimeZone,
-		p.StartDate, p.RoleWanted, p.Strengths, p.GrowthAreas, p.Languages, p.Capacity, p.UpdatedAt}
+		p.StartDate, p.RoleWanted, p.Strengths, p.GrowthAreas, p.Languages, p.Capacity, &p.Cohort, p.UpdatedAt}
 }
 
 // importRow is one applied import in roster_imports.

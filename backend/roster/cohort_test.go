@@ -31,3 +31,25 @@ func TestImportSetsTheCohort(t *testing.T) {
 		}
 	}
 }
+
+// Undo gives an updated person their cohort back with their other fields.
+func TestUndoRestoresTheCohort(t *testing.T) {
+	s, f := setup(t)
+	first := "Name,Email,Cohort\nAna Gil,ana@example.org,2025 fall\n"
+	if _, err := s.Import(roster.Request{Source: roster.Source{Path: file(t, "first.csv", []byte(first))}}); err != nil {
+		t.Fatal(err)
+	}
+	second := "Name,Email,Cohort\nAna Gil,ana@example.org,2026 spring\n"
+	if _, err := s.Import(roster.Request{Source: roster.Source{Path: file(t, "second.csv", []byte(second))}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := person(t, f, "ana@example.org").Cohort; got != "2026 spring" {
+		t.Fatalf("Ana's cohort %q after the second import", got)
+	}
+	if _, err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := person(t, f, "ana@example.org").Cohort; got != "2025 fall" {
+		t.Errorf("Ana's cohort %q after undoing the second import, want %q back", got, "2025 fall")
+	}
+}

@@ -70,11 +70,15 @@ func undo(tx *gorm.DB, rec written, out *Undone) error {
 	}
 	for _, p := range rec.Updated {
 		nameKey, searchKey := model.PersonKeys(p.Name, p.Email, p.Team, p.Title)
-		q := tx.Model(&model.Person{}).Where("id = ?", p.ID).UpdateColumns(map[string]any{
+		cols := map[string]any{
 			"name": p.Name, "email": p.Email, "pronouns": p.Pronouns, "title": p.Title, "team": p.Team,
 			"organization": p.Organization, "location": p.Location, "time_zone": p.TimeZone, "start_date": p.StartDate,
 			"role_wanted": p.RoleWanted, "strengths": p.Strengths, "growth_areas": p.GrowthAreas, "languages": p.Languages,
-			"capacity": p.Capacity, "updated_at": p.UpdatedAt, "name_key": nameKey, "search_key": searchKey})
+			"capacity": p.Capacity, "updated_at": p.UpdatedAt, "name_key": nameKey, "search_key": searchKey}
+		if p.Cohort != nil {
+			cols["cohort"] = *p.Cohort
+		}
+		q := tx.Model(&model.Person{}).Where("id = ?", p.ID).UpdateColumns(cols)
 		if q.Error != nil {
 			if errors.Is(q.Error, gorm.ErrDuplicatedKey) {
 				return apperr.New(apperr.Conflict, "import", "%s's earlier email %s now belongs to someone else; nothing was undone.", p.Name, p.Email)
