@@ -64,8 +64,9 @@ func collect(tx *gorm.DB, now time.Time, s Settings, rows int) ([]Item, error) {
 }
 
 // attention is the list at now: every rule's items but the snoozed and
-// dismissed ones, most urgent first (visible), at most MaxItems; count is how many there were before the cap: exact up to
-// MaxItems, and above it at least MaxItems+1 (the sidebar says "99+").
+// dismissed ones, most urgent first (visible), at most MaxItems; count is
+// how many there were before the cap: exact up to MaxItems, and above it
+// at least MaxItems+1 (the sidebar says "99+").
 func attention(tx *gorm.DB, now time.Time, s Settings) ([]Item, int, error) {
 	marks, err := loadMarks(tx)
 	if err != nil {
