@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync"
 
 	"gorm.io/gorm"
 	sqlite3 "modernc.org/sqlite/lib"
@@ -34,6 +35,10 @@ func mergedIndexes() []string {
 	return out
 }
 
+// merging keeps the store's merges (its own when writes pause, and
+// MergeSearch's) from running at once.
+var merging sync.Mutex
+
 // MergeStep is how many pages (4 KB each) one merge step writes at most,
 // a quarter of a megabyte: a write that arrives during a step waits for it.
 const MergeStep = 64
@@ -43,6 +48,8 @@ const MergeStep = 64
 // it returns the steps that merged something. Each step is its own
 // transaction on db, a connection of its own.
 func mergeIndexes(db *sql.DB, more func() bool) (int, error) {
+	merging.Lock() // one merger at a time: two on one index would each stop when the other's step left it nothing
+	defer merging.Unlock()
 	steps := 0
 	for _, fts := range mergedIndexes() {
 		if err := mergeLevelPairs(db, fts); err != nil {
