@@ -92,7 +92,9 @@ async function show(route) {
     }
     current.view = view || {};
     if (document.title === 'Circlebook') document.title = defaultTitle(route.name);
-    if (!first && !root.contains(document.activeElement)) {
+    // The new screen takes the keyboard, unless a dialog opened over it
+    // while it loaded (the feedback form after ending a session) holds it.
+    if (!first && !root.contains(document.activeElement) && !document.querySelector('dialog[open]')) {
       const title = /** @type {HTMLElement|null} */ (root.querySelector('.page-title'));
       (title || content).focus({ preventScroll: true });
     }
