@@ -8,10 +8,34 @@ import { clearErrors, showError, formErrorBanner } from '../lib/forms.js';
 import { comboOf } from '../lib/keys.js';
 
 /**
+ * Puts a name in front of the window's title until the returned function is
+ * called, whatever the page beneath sets meanwhile (it may finish loading
+ * under a dialog). The taskbar and a screen reader's "where am I" then name
+ * the dialog, and so can a test of the real window, which sees no page.
+ * @param {string} name
+ * @returns {() => void} takes the name off again
+ */
+function nameInWindowTitle(name) {
+  const prefix = `${name} · `;
+  const put = () => {
+    if (!document.title.includes(prefix)) document.title = prefix + document.title;
+  };
+  const watch = new MutationObserver(put);
+  const title = document.querySelector('title');
+  if (title) watch.observe(title, { childList: true, characterData: true, subtree: true });
+  put();
+  return () => {
+    watch.disconnect();
+    document.title = document.title.replace(prefix, '');
+  };
+}
+
+/**
  * Builds and opens a bare modal dialog; it is removed from the page when closed.
  * Esc and a click on the backdrop dismiss it, unless o.guard says not yet
- * (a form with unsaved input asks for a second Esc).
- * @param {{testid: string, title: string, size?: 'sm'|'md'|'lg', onclose?: () => void, guard?: () => boolean}} o
+ * (a form with unsaved input asks for a second Esc). While it is open the
+ * window's title starts with o.windowTitle (default o.title) and " · ".
+ * @param {{testid: string, title: string, windowTitle?: string, size?: 'sm'|'md'|'lg', onclose?: () => void, guard?: () => boolean}} o
  * @param {(dlg: HTMLDialogElement, titleId: string) => Node} content
  * @returns {HTMLDialogElement}
  */
@@ -19,7 +43,9 @@ export function modal(o, content) {
   const titleId = `${o.testid}-title`;
   const dlg = /** @type {HTMLDialogElement} */ (h('dialog', { class: `dialog dialog-${o.size || 'md'}`, testid: o.testid, 'aria-labelledby': titleId }));
   dlg.appendChild(content(dlg, titleId));
+  let unname = () => {};
   dlg.addEventListener('close', () => {
+    unname();
     dlg.remove();
     o.onclose?.();
   });
@@ -39,6 +65,7 @@ export function modal(o, content) {
   dlg.showModal();
   const first = dlg.querySelector('[autofocus]') || dlg.querySelector('input:not([type=hidden]):not([disabled]), select, textarea');
   if (first) /** @type {HTMLElement} */ (first).focus();
+  unname = nameInWindowTitle(o.windowTitle || o.title);
   return dlg;
 }
 

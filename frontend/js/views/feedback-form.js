@@ -119,17 +119,8 @@ export function openFeedbackForm(o) {
   load();
 
   return new Promise((resolve) => {
-    // While the form is open the window's title says so first (as each
-    // screen's title says it is drawn), whatever the page beneath sets.
-    const prefix = `Feedback on session ${o.session.number} · `;
-    const titled = () => { if (!document.title.startsWith(prefix)) document.title = prefix + document.title; };
-    const watch = new MutationObserver(titled);
-    const onclose = () => {
-      watch.disconnect();
-      if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
-      resolve(saved);
-    };
-    modal({ testid: 'feedback-dialog', title: 'Session feedback', size: 'md', onclose, guard: () => guard() }, (dlg, titleId) => {
+    const onclose = () => resolve(saved);
+    modal({ testid: 'feedback-dialog', title: 'Session feedback', windowTitle: `Feedback on session ${o.session.number}`, size: 'md', onclose, guard: () => guard() }, (dlg, titleId) => {
       const form = /** @type {HTMLFormElement} */ (h('form', { class: 'dialog-form feedback-form', novalidate: true, testid: 'feedback-form' }));
       const hint = h('span', { class: 'dialog-foot-hint', testid: 'dialog-hint', 'aria-live': 'polite' });
       const resetHint = () => {
@@ -266,9 +257,6 @@ export function openFeedbackForm(o) {
       return form;
     });
     scale.focus();
-    const title = document.querySelector('title');
-    if (title) watch.observe(title, { childList: true, characterData: true, subtree: true });
-    titled();
   });
 }
 

@@ -52,6 +52,8 @@ export async function mount(root, route, ctx) {
   let allVisits = false;
   /** @type {{id: number, name: string, since: string}[]} the people matching never suggests with them, newest first */
   let never = [];
+  /** A goal or milestone of theirs changed while the page was still loading: its story may be older than the change. */
+  let storyStale = false;
 
   const reload = async () => {
     try {
@@ -63,6 +65,10 @@ export async function mount(root, route, ctx) {
       skills = sk;
       never = nv || [];
       render();
+      if (storyStale) {
+        storyStale = false;
+        await reloadStory();
+      }
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('people'), backLabel: 'All people' }));
     }
@@ -308,15 +314,17 @@ export async function mount(root, route, ctx) {
           neverSection({ person: p, people: never, onAdd: () => addNever().catch(reportError), onRemove: (x) => removeNever(x).catch(reportError) }))));
   }
 
-  // A goal of this person restored from a toast's Undo (here or on its page).
+  // A goal or milestone of this person restored from a toast's Undo (here or
+  // on its page). One that comes while the page is still loading may be newer
+  // than the story being read: read it again once the page is up.
+  const storyChanged = (personId) => {
+    if (personId !== route.id) return;
+    if (page) reloadStory();
+    else storyStale = true;
+  };
   const stops = [
-    on('goals:changed', (v) => {
-      if (page && v && v.goal && v.goal.personId === page.person.id) reloadStory();
-    }),
-    // A milestone of this person restored from a toast's Undo.
-    on('milestones:changed', (m) => {
-      if (page && m && m.personId === page.person.id) reloadStory();
-    }),
+    on('goals:changed', (v) => v && v.goal && storyChanged(v.goal.personId)),
+    on('milestones:changed', (m) => m && storyChanged(m.personId)),
   ];
 
   replace(root, loading());

@@ -55,6 +55,8 @@ export async function mount(root, route, ctx) {
   let page = null;
   /** The session's feedback (null when it could not be read). @type {any[]|null} */
   let feedback = [];
+  /** How many times the form saved feedback here; a read begun before the last save is older than it. */
+  let feedbackSaves = 0;
   /** Where the feedback section goes; it redraws alone when feedback is given. */
   const feedbackSlot = h('div', { class: 'feedback-slot' });
   /** @type {(() => void)[]} */
@@ -63,6 +65,7 @@ export async function mount(root, route, ctx) {
   const find = route.query && route.query.find ? { marks: marksFromQuery(route.query.find), note: route.query.note === 'private' ? 'private' : 'shared', scrolled: false } : null;
 
   const reload = async () => {
+    const saves = feedbackSaves;
     try {
       const [p, fb] = await Promise.all([
         api.sessions.get(route.id),
@@ -73,7 +76,7 @@ export async function mount(root, route, ctx) {
       ]);
       if (!ctx.alive()) return;
       page = p;
-      feedback = fb;
+      if (saves === feedbackSaves) feedback = fb;
       render();
     } catch (err) {
       if (ctx.alive()) replace(root, errorState(err, { retry: reload, backHref: href('circles'), backLabel: 'All circles' }));
@@ -288,11 +291,13 @@ export async function mount(root, route, ctx) {
   };
 
   // Feedback given from the form offered after End session, which opens
-  // over this page (possibly while it loads).
+  // over this page, possibly while it loads: the feedback it saved is newer
+  // than a read begun before, which then keeps it.
   const offFeedback = on('feedback:changed', (d) => {
-    if (!page || !ctx.alive() || d.sessionId !== page.session.id) return;
+    if (!ctx.alive() || d.sessionId !== route.id) return;
+    feedbackSaves++;
     feedback = d.feedback;
-    drawFeedback();
+    if (page) drawFeedback();
   });
   replace(root, loading());
   await reload();
