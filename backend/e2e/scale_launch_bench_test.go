@@ -21,6 +21,11 @@ import (
 // time, 1.3x memory) and to the sample's. Figures are medians over the
 // runs; a ratio is the median of the ratios within each run.
 //
+// It also times the launch a leader meets, with no --open: with data the
+// app opens on Today, whose title "Today — Circlebook" comes once its lists
+// have painted (today-*: the data set's, and its ratios to the blank app
+// and to the sample's own launch to Today).
+//
 //	CIRCLEBOOK_E2E=1 xvfb-run -a -s "-screen 0 1440x900x24" go test -run XXX -bench ScaleLaunch -benchtime 3x -timeout 60m ./backend/e2e/
 //
 // CIRCLEBOOK_SCALE=program runs it on the program-scale data set (tenth otherwise).
@@ -30,22 +35,25 @@ func BenchmarkScaleLaunch(b *testing.B) {
 	app := buildDesktop(b, "circlebook")
 	scaleDir := scaleData(b)
 	sampleDir := sampleData(b)
-	var blank, sample, scale []launched
+	var blank, sample, scale, sampleToday, scaleToday []launched
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		bl := launchToTitle(b, blankBin, "^Blank", "^Blank ready$")
 		// --open circles: the figure stays the launch to the circles list it
-		// always was; with data the app opens on Today, which the README times apart.
+		// always was; the launches to Today follow.
 		sa := launchToTitle(b, app, "Circlebook$", `^Circles — Circlebook$`, "--data", sampleDir, "--open", "circles")
 		sc := launchToTitle(b, app, "Circlebook$", `^Circles — Circlebook$`, "--data", scaleDir, "--open", "circles")
+		sat := launchToTitle(b, app, "Circlebook$", `^Today — Circlebook$`, "--data", sampleDir)
+		sct := launchToTitle(b, app, "Circlebook$", `^Today — Circlebook$`, "--data", scaleDir)
 		blank, sample, scale = append(blank, bl), append(sample, sa), append(scale, sc)
-		b.Logf("run %d: blank %v, sample %v, %s %v", i+1, bl, sa, scaleName(), sc)
+		sampleToday, scaleToday = append(sampleToday, sat), append(scaleToday, sct)
+		b.Logf("run %d: blank %v, sample %v, %s %v; to Today: sample %v, %s %v", i+1, bl, sa, scaleName(), sc, sat, scaleName(), sct)
 	}
 	b.StopTimer()
 	for _, m := range []struct {
 		name string
 		runs []launched
-	}{{"blank", blank}, {"sample", sample}, {"scale", scale}} {
+	}{{"blank", blank}, {"sample", sample}, {"scale", scale}, {"today-sample", sampleToday}, {"today-scale", scaleToday}} {
 		b.ReportMetric(medianOf(m.runs, func(l launched) float64 { return float64(l.time.Milliseconds()) }), m.name+"-ms")
 		b.ReportMetric(medianOf(m.runs, func(l launched) float64 { return float64(l.pss) / 1024 }), m.name+"-MB")
 	}
@@ -54,6 +62,9 @@ func BenchmarkScaleLaunch(b *testing.B) {
 	b.ReportMetric(pairedRatio(scale, blank, func(l launched) float64 { return float64(l.pss) }), "mem-x-blank")
 	b.ReportMetric(pairedRatio(scale, sample, func(l launched) float64 { return float64(l.pss) }), "mem-x-sample")
 	b.ReportMetric(pairedRatio(scale, blank, func(l launched) float64 { return float64(l.rss) }), "rss-x-blank")
+	b.ReportMetric(pairedRatio(scaleToday, blank, func(l launched) float64 { return float64(l.time) }), "today-x-blank")
+	b.ReportMetric(pairedRatio(scaleToday, sampleToday, func(l launched) float64 { return float64(l.time) }), "today-x-sample")
+	b.ReportMetric(pairedRatio(scaleToday, blank, func(l launched) float64 { return float64(l.pss) }), "today-mem-x-blank")
 }
 
 // medianOf is the median of f over runs.

@@ -68,6 +68,7 @@ func BenchmarkScreenCalls(b *testing.B) {
 			_, err := p.svc.Program.List(progv.Request{Kind: model.KindPair})
 			return err
 		}},
+		{"today.Get", func(p program, _ int) error { _, err := p.svc.Today.Get(); return err }},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var base time.Duration

@@ -12,7 +12,7 @@ import { connectionBanner } from './views/connection-banner.js';
 import { isCloseMark, isQuitKey, defaultTitle } from './lib/closing.js';
 import { startKeyTrace, afterPaint } from './lib/keytrace.js';
 import { untilReady } from './views/preparing.js';
-import { landing } from './lib/today.js';
+import { landing, keepLaunchView } from './lib/today.js';
 
 /**
  * View modules by route name, loaded on first use. The circles list, the
@@ -270,7 +270,10 @@ side.showInfo(info);
 if (info && info.route && !location.hash) history.replaceState(null, '', info.route);
 if (!location.hash && todayView) {
   const view = await todayView;
-  if (!location.hash && landing(view) === '#/today') history.replaceState(null, '', '#/today');
+  if (!location.hash && landing(view) === '#/today') {
+    history.replaceState(null, '', '#/today');
+    keepLaunchView(view);
+  }
   if (view) side.showCount(view.count);
 }
 const stopTrace = info && info.traceKeys ? startKeyTrace((samples) => api.events.emit('diag:keys', samples), isCloseMark) : () => {};

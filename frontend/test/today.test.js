@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { landing, countLabel, attentionLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery } from '../js/lib/today.js';
+import { landing, countLabel, attentionLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery, keepLaunchView, takeLaunchView } from '../js/lib/today.js';
 import { fakeClock } from './fakeclock.js';
 
 test('a launch opens on Today once there is data, else the circles list', () => {
@@ -8,6 +8,14 @@ test('a launch opens on Today once there is data, else the circles list', () => 
   assert.equal(landing({ empty: true }), '#/circles');
   assert.equal(landing(null), '#/circles', 'Today failing never keeps the app from opening');
   assert.equal(landing({}), '#/circles');
+});
+
+test('the list a launch read is drawn once, then Today reads its own', () => {
+  assert.equal(takeLaunchView(), null);
+  const view = { empty: false, count: 3 };
+  keepLaunchView(view);
+  assert.equal(takeLaunchView(), view);
+  assert.equal(takeLaunchView(), null);
 });
 
 test('the sidebar count', () => {

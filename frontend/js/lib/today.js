@@ -14,6 +14,28 @@ export function landing(view) {
   return view && view.empty === false ? '#/today' : '#/circles';
 }
 
+/** The list a launch read to choose Today, kept for that screen's first draw. */
+let launchView = null;
+
+/**
+ * Keeps the list a launch read (landing) for the Today screen it opens, so
+ * that the screen draws it instead of reading the same list again.
+ * @param {any} view Today.Get's answer
+ */
+export function keepLaunchView(view) {
+  launchView = view;
+}
+
+/**
+ * The list the launch kept, once: every later draw reads its own.
+ * @returns {any} Today.Get's answer, or null
+ */
+export function takeLaunchView() {
+  const v = launchView;
+  launchView = null;
+  return v;
+}
+
 /**
  * The thresholds, in the order the settings dialog shows them, with Go's
  * JSON names (the fields' names) and what each means.

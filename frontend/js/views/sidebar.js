@@ -119,7 +119,9 @@ export function sidebar(o) {
       const moved = section !== active.section || circleId !== active.circleId;
       active = { section, circleId };
       paint();
-      if (moved) loadCount();
+      // The Today screen reads the same list and hands its count over
+      // (today:shown): a second read would only race it.
+      if (moved && section !== 'today') loadCount();
     },
     showCount,
     // main.js asks Go for the app's info once, and hands it here.

@@ -8,7 +8,7 @@ import { h, replace } from '../lib/dom.js';
 import { icon } from '../lib/icons.js';
 import { formatDate } from '../lib/format.js';
 import { comboOf, isTypingTarget } from '../lib/keys.js';
-import { sessionWhen, SETTINGS_FIELDS, settingsInput, attentionLabel } from '../lib/today.js';
+import { sessionWhen, SETTINGS_FIELDS, settingsInput, attentionLabel, takeLaunchView } from '../lib/today.js';
 import { field } from '../lib/forms.js';
 import { emit } from '../state.js';
 import { go, href } from '../router.js';
@@ -33,9 +33,10 @@ export async function mount(root, route, ctx) {
   /** @type {any} */
   let view = null;
 
-  const reload = async () => {
+  // The first draw after a launch that chose Today shows the list it read.
+  const reload = async (first = false) => {
     try {
-      const v = await api.today.get();
+      const v = (first && takeLaunchView()) || await api.today.get();
       if (!ctx.alive()) return;
       view = v;
       render();
@@ -214,7 +215,7 @@ export async function mount(root, route, ctx) {
   };
 
   replace(root, loading());
-  await reload();
+  await reload(true);
   document.addEventListener('keydown', onKey);
   return { dispose: () => document.removeEventListener('keydown', onKey) };
 }
