@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { landing, countLabel, attentionLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery, keepLaunchView, takeLaunchView } from '../js/lib/today.js';
+import { landing, countLabel, attentionLabel, settingsInput, SETTINGS_FIELDS, sessionWhen, atMostEvery, keepLaunchView, takeLaunchView, LAUNCH_VIEW_MS } from '../js/lib/today.js';
 import { fakeClock } from './fakeclock.js';
 
 test('a launch opens on Today once there is data, else the circles list', () => {
@@ -16,6 +16,9 @@ test('the list a launch read is drawn once, then Today reads its own', () => {
   keepLaunchView(view);
   assert.equal(takeLaunchView(), view);
   assert.equal(takeLaunchView(), null);
+  keepLaunchView(view, 1_000);
+  assert.equal(takeLaunchView(1_000 + LAUNCH_VIEW_MS + 1), null, 'a list kept too long ago is not drawn');
+  assert.equal(takeLaunchView(1_000), null);
 });
 
 test('the sidebar count', () => {

@@ -14,24 +14,31 @@ export function landing(view) {
   return view && view.empty === false ? '#/today' : '#/circles';
 }
 
-/** The list a launch read to choose Today, kept for that screen's first draw. */
+/** The list a launch read to choose Today, kept for that screen's first draw, and when. */
 let launchView = null;
+let keptAt = 0;
+
+/** How long a kept list may wait for its screen: past it, the screen reads its own. */
+export const LAUNCH_VIEW_MS = 10_000;
 
 /**
  * Keeps the list a launch read (landing) for the Today screen it opens, so
  * that the screen draws it instead of reading the same list again.
  * @param {any} view Today.Get's answer
+ * @param {number} [now] Date.now()
  */
-export function keepLaunchView(view) {
+export function keepLaunchView(view, now = Date.now()) {
   launchView = view;
+  keptAt = now;
 }
 
 /**
- * The list the launch kept, once: every later draw reads its own.
+ * The list the launch kept, once and while fresh: every later draw reads its own.
+ * @param {number} [now] Date.now()
  * @returns {any} Today.Get's answer, or null
  */
-export function takeLaunchView() {
-  const v = launchView;
+export function takeLaunchView(now = Date.now()) {
+  const v = now - keptAt <= LAUNCH_VIEW_MS ? launchView : null;
   launchView = null;
   return v;
 }
