@@ -1,11 +1,8 @@
 package e2e_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -28,10 +25,7 @@ func TestLaunchReadsTodayOnce(t *testing.T) {
 	srv := startServe(t, "")
 	p := openPage(t, srv)
 	callAPI[map[string]any](t, p, "demo.Demo.Load")
-	p.do(t, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: countTodayReads})
-		return err
-	}))
+	p.do(t, onNewDocuments(countTodayReads))
 	p.do(t, chromedp.Navigate(srv.Base+"/"))
 	p.waitFor(t, `location.hash === '#/today' && !!document.querySelector('[data-testid=attention-list]') && document.querySelector('[data-testid=today-count]').textContent !== ''`)
 	if n := eval[int](t, p, `window.__todayReads`); n != 1 {

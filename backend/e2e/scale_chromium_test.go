@@ -41,11 +41,17 @@ func chromiumTB(t testing.TB, script string) *chromeTab {
 		t.Fatalf("start chromium: %v", err)
 	}
 	c := &chromeTab{ctx: ctx, t: t}
-	c.do(chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	c.do(onNewDocuments(script))
+	return c
+}
+
+// onNewDocuments is a step that has the tab run script in every document it
+// loads from then on, before the page's own scripts.
+func onNewDocuments(script string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: script})
 		return err
-	}))
-	return c
+	})
 }
 
 // do runs steps, each bounded by scaleStepLimit.
