@@ -8,21 +8,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// holdCheckIn makes the page's next goals.Goals.CheckIn reply wait until
-// window.__release() is called (window.__held turns true once it waits).
-const holdCheckIn = `(() => {
-  const fetch0 = window.fetch;
-  window.__held = false;
-  window.fetch = async function (...args) {
-    const reply = await fetch0.apply(this, args);
-    if (String(args[1] && args[1].body).includes('goals.Goals.CheckIn')) {
-      await new Promise((release) => { window.__release = release; window.__held = true; });
-    }
-    return reply;
-  };
-  return true;
-})()`
-
 // A check-in saved with Enter, then Alt+G back to the notes before Go
 // answers: the answer must leave the keys in the notes, where the leader
 // is typing again, and not pull them back to the goal's row.
@@ -51,7 +36,7 @@ func TestLiveCheckInReplyLeavesTheNotesFocused(t *testing.T) {
 	p.waitFor(t, `document.activeElement.dataset.testid === 'field-note'`)
 	p.do(t, chromedp.KeyEvent("Rehearsed twice"))
 
-	p.waitFor(t, holdCheckIn)
+	holdFirstReply(t, p, "goals.Goals.CheckIn")
 	p.pressKey(t, kb.Enter)
 	p.waitFor(t, `window.__held === true`) // saved in Go; the page has not heard yet
 	p.do(t, chromedp.KeyEvent("g", alt))
